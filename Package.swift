@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+// mlbook: a living book whose every number is computed by Swift cells run against NeuralKit.
+import PackageDescription
+
+let package = Package(
+    name: "mlbook",
+    products: [
+        // Chapter programs link these two dynamic libraries (see ARCHITECTURE.md).
+        .library(name: "NeuralKit", type: .dynamic, targets: ["NeuralKit"]),
+        .library(name: "Notebook", type: .dynamic, targets: ["Notebook"]),
+        .executable(name: "mlbook", targets: ["mlbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "NeuralKit", dependencies: ["CBLAS"]),
+        .target(name: "SVGCharts"),
+        .target(name: "NotebookFormat"),
+        .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),
+        .target(
+            name: "BookKit",
+            dependencies: ["CCMark", "NotebookFormat", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "mlbook",
+            dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit"]),
+    ]
+)

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The pipeline, load → execute → render, as one orchestrator: what `mlbook build`, `run`
+/// and `check` call.
+public struct BookBuilder: Sendable {
+    /// What happens to a chapter, for progress displays.
+    public enum Event: Sendable {
+        case started(chapter: String)
+        case finished(chapter: String, result: ChapterResult)
+    }
+
+    public var book: Book
+    public var runner: ChapterRunner
+    /// How many chapters compile and run at once.
+    public var jobs: Int
+
+    public init(book: Book, runner: ChapterRunner, jobs: Int) {
+        self.book = book
+        self.runner = runner
+        self.jobs = max(jobs, 1)
+    }
+
+    /// Runs every chapter (up to `jobs` at once) and returns the results in book order.
+    public func executeAll(progress: @escaping @Sendable (Event) -> Void = { _ in }) -> [ChapterResult] {
+        let chapters = book.chapters
+        let results = LockedArray<ChapterResult?>(repeating: nil, count: chapters.count)
+        let next = LockedCounter()
+        let runner = runner
+        DispatchQueue.concurrentPerform(iterations: min(jobs, chapters.count)) { _ in
+            while let index = next.take(below: chapters.count) {
+                progress(.started(chapter: chapters[index].path))
+                let result = Self.execute(chapters[index], runner: runner)
+                results[index] = result
+                progress(.finished(chapter: chapters[index].path, result: result))
+            }
+        }
+        return results.values.map { $0 ?? ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0) }
+    }
+
+    /// Runs one chapter; an error setting it up (unwritable folder, missing compiler)
+    /// becomes the chapter's error.
+    static func execute(_ chapter: Chapter, runner: ChapterRunner, live: (@Sendable (Int, String) -> Void)? = nil) -> ChapterResult {
+        do {
+            return try runner.run(chapter, live: live)
+        } catch {
+            return ChapterResult(
+                cells: chapter.cells.map { _ in CellResult() }, inlineValues: [], errors: [error],
+                compileSeconds: 0, runSeconds: 0)
+        }
+    }
+
+    /// Renders every page and swaps the new site into `outputDirectory`.
+    public func writeSite(results: [ChapterResult], to outputDirectory: String) throws(BookError) {
+        try SiteWriter(outputDirectory: outputDirectory).replaceSite(with: pages(results: results))
+    }
+
+    /// Runs one chapter with its text streamed to `live`, then rewrites that chapter's page
+    /// (and the shared files) in `outputDirectory`. Returns the result and the page's path.
+    public func runChapter(
+        at index: Int, to outputDirectory: String, live: @escaping @Sendable (Int, String) -> Void
+    ) throws(BookError) -> (result: ChapterResult, page: String) {
+        let result = Self.execute(book.chapters[index], runner: runner, live: live)
+        let template = PageTemplate(book: book)
+        let name = book.chapters[index].slug + ".html"
+        let body = ChapterRenderer.body(book.chapters[index], result: result)
+        try SiteWriter(outputDirectory: outputDirectory).updatePages([
+            name: template.chapterPage(index, body: body, result: result),
+            "style.css": Stylesheet.css,
+        ])
+        return (result, outputDirectory + "/" + name)
+    }
+
+    /// Every file of the site: one page per chapter, the index and the stylesheet.
+    func pages(results: [ChapterResult]) -> [String: String] {
+        let template = PageTemplate(book: book)
+        var files = ["index.html": template.indexPage(), "style.css": Stylesheet.css]
+        for (index, chapter) in book.chapters.enumerated() {
+            let body = ChapterRenderer.body(chapter, result: results[index])
+            files[chapter.slug + ".html"] = template.chapterPage(index, body: body, result: results[index])
+        }
+        return files
+    }
+}
+
+/// A fixed-size array written from several threads.
+final class LockedArray<Element>: @unchecked Sendable {
+    private var storage: [Element]
+    private let lock = NSLock()
+
+    init(repeating value: Element, count: Int) {
+        storage = Array(repeating: value, count: count)
+    }
+
+    subscript(index: Int) -> Element {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Element] { lock.withLock { storage } }
+}
+
+/// Hands out 0, 1, 2, … to worker threads.
+final class LockedCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where the built engine is: the folder holding `libNeuralKit.so`, `libNotebook.so` and
+/// `Modules/`, which chapter programs compile and link against, and the compiler to use.
+public struct Engine: Sendable {
+    /// The build products folder (e.g. `.build/release`).
+    public var productsDirectory: String
+    /// The Swift compiler.
+    public var compiler: String
+
+    public init(productsDirectory: String, compiler: String = "swiftc") {
+        self.productsDirectory = productsDirectory
+        self.compiler = compiler
+    }
+
+    /// The engine built next to the running executable (mlbook lives in the same folder).
+    public static func besideExecutable() throws(BookError) -> Engine {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let folder = executable.deletingLastPathComponent().path
+        let engine = Engine(productsDirectory: folder, compiler: ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc")
+        try engine.validate()
+        return engine
+    }
+
+    /// Throws unless the engine's libraries and modules are present.
+    public func validate() throws(BookError) {
+        for file in ["libNeuralKit.so", "libNotebook.so", "Modules/Notebook.swiftmodule"] {
+            guard FileManager.default.fileExists(atPath: productsDirectory + "/" + file) else {
+                throw BookError(
+                    file: productsDirectory, "the engine is not built here (\(file) is missing); run `swift build -c release`")
+            }
+        }
+    }
+
+    /// `swiftc` arguments that compile `source` into `binary` against this engine. Chapter
+    /// programs use Swift 5 mode (notebook-style globals) and `-g`, so the backtracer maps a
+    /// trap to its Markdown line.
+    func compileArguments(source: String, binary: String, includeDirectory: String) -> [String] {
+        [
+            "-swift-version", "5", "-Onone", "-g", "-module-name", "ChapterProgram",
+            "-diagnostic-style", "llvm", "-I", productsDirectory + "/Modules", "-I", includeDirectory,
+            "-L", productsDirectory, "-lNeuralKit", "-lNotebook",
+            "-Xlinker", "-rpath", "-Xlinker", productsDirectory, source, "-o", binary,
+        ]
+    }
+
+    /// Writes the module map of the engine's C dependency (OpenBLAS's CBLAS) under `folder`:
+    /// importing NeuralKit needs it, and the package's own copy lives in its source tree.
+    static func writeSystemModules(under folder: String) throws(BookError) -> String {
+        let directory = folder + "/include/CBLAS"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try "module CBLAS [system] {\n    header \"shim.h\"\n    link \"openblas\"\n    export *\n}\n"
+                .write(toFile: directory + "/module.modulemap", atomically: true, encoding: .utf8)
+            try "#include <cblas.h>\n".write(toFile: directory + "/shim.h", atomically: true, encoding: .utf8)
+        } catch {
+            throw BookError(file: directory, "cannot write the engine's module map: \(error.localizedDescription)")
+        }
+        return directory
+    }
+}

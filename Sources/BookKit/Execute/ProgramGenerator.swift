@@ -1,0 +1,63 @@
+import Foundation
+
+/// Writes a chapter's cells into one Swift program: the cells in document order around
+/// `Notebook` calls that mark their boundaries, each inline value right after the cell before
+/// it, and `#sourceLocation` directives so every diagnostic and trap names the Markdown line.
+enum ProgramGenerator {
+    static func program(for chapter: Chapter) -> String {
+        var lines = [
+            "import Foundation",
+            "import NeuralKit",
+            "import Notebook",
+            "",
+            "// Line-buffered stdout: text printed just before a crash still reaches mlbook.",
+            "setvbuf(stdout, nil, _IOLBF, 0)",
+            "Notebook.start()",
+        ]
+        lines += parameterDeclarations(chapter.parameters)
+        let inlinesByCell = Dictionary(grouping: chapter.inlineExpressions.enumerated()) { $0.element.cellsBefore }
+        lines += inlineEvaluations(inlinesByCell[0] ?? [], chapter: chapter)
+        for (index, cell) in chapter.cells.enumerated() {
+            if cell.options.eval {
+                lines += [
+                    "Notebook.beginCell(\(index))",
+                    sourceLocation(chapter.path, cell.firstLine),
+                    cell.code.hasSuffix("\n") ? String(cell.code.dropLast()) : cell.code,
+                    "#sourceLocation()",
+                    "Notebook.endCell(\(index))",
+                ]
+            }
+            lines += inlineEvaluations(inlinesByCell[index + 1] ?? [], chapter: chapter)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `let params = …`: a struct whose properties have the front matter's types, filled at
+    /// run time, so a new `-p` value needs no recompilation.
+    private static func parameterDeclarations(_ parameters: [Parameter]) -> [String] {
+        var lines = ["", "struct ChapterParameters {"]
+        lines += parameters.map { "    let \($0.name): \($0.kind.rawValue) = Notebook.parameter(\"\($0.name)\")" }
+        lines += ["}", "let params = ChapterParameters()", ""]
+        return lines
+    }
+
+    /// Each expression indented to its Markdown column, so compiler columns match the page.
+    private static func inlineEvaluations(
+        _ expressions: [(offset: Int, element: InlineExpression)], chapter: Chapter
+    ) -> [String] {
+        expressions.flatMap { id, inline in
+            [
+                "Notebook.inline(\(id)) {",
+                sourceLocation(chapter.path, inline.location.line),
+                String(repeating: " ", count: max(inline.location.column - 1, 0)) + inline.expression,
+                "#sourceLocation()",
+                "}",
+            ]
+        }
+    }
+
+    private static func sourceLocation(_ path: String, _ line: Int) -> String {
+        let escaped = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "#sourceLocation(file: \"\(escaped)\", line: \(line))"
+    }
+}

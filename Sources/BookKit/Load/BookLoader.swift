@@ -1,0 +1,58 @@
+import Foundation
+
+/// Loads a book folder: `book.yml`, then each chapter it lists.
+public enum BookLoader {
+    /// Reads `root/book.yml` and every chapter, applying parameter overrides (`-p name=value`)
+    /// to the chapters that declare them.
+    public static func load(root: String, overrides: [String: String] = [:]) throws(BookError) -> Book {
+        let configurationPath = join(root, "book.yml")
+        let configuration = try loadConfiguration(path: configurationPath)
+        var chapters: [Chapter] = []
+        for file in configuration.chapterFiles {
+            let path = join(root, file)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw BookError(
+                    file: configurationPath, line: chapterLine(file, in: configurationPath),
+                    "chapter '\(file)' is listed but \(path) does not exist")
+            }
+            chapters.append(
+                try ChapterLoader.load(path: path, defaults: configuration.execution, overrides: overrides))
+        }
+        return Book(configuration: configuration, chapters: chapters, root: root)
+    }
+
+    /// Parses `book.yml`.
+    public static func loadConfiguration(path: String) throws(BookError) -> BookConfiguration {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw BookError(file: path, "cannot read the book configuration (is this a book folder?)")
+        }
+        let fields = try YAMLFields(yaml: text, file: path)
+        try fields.rejectUnknownKeys(["title", "language", "chapters", "execute"])
+        guard let title = try fields.string("title") else {
+            throw BookError(file: path, "book.yml needs a 'title'")
+        }
+        guard let chapterFiles = try fields.stringList("chapters"), !chapterFiles.isEmpty else {
+            throw BookError(file: path, "book.yml needs a non-empty 'chapters' list")
+        }
+        var execution = ExecutionDefaults()
+        if let execute = try fields.fields("execute") {
+            try execute.rejectUnknownKeys(["timeout", "tolerance", "seed"])
+            execution.timeout = try execute.double("timeout") ?? execution.timeout
+            execution.tolerance = try execute.double("tolerance") ?? execution.tolerance
+            execution.seed = try execute.unsigned("seed") ?? execution.seed
+        }
+        return BookConfiguration(
+            title: title, language: try fields.string("language") ?? "en", chapterFiles: chapterFiles,
+            execution: execution)
+    }
+
+    /// The line of `book.yml` that names `file`, for a precise error.
+    private static func chapterLine(_ file: String, in path: String) -> Int {
+        let lines = (try? String(contentsOfFile: path, encoding: .utf8))?.components(separatedBy: "\n") ?? []
+        return (lines.firstIndex { $0.contains(file) } ?? 0) + 1
+    }
+
+    static func join(_ folder: String, _ file: String) -> String {
+        folder.isEmpty || folder == "." ? file : (folder.hasSuffix("/") ? folder + file : folder + "/" + file)
+    }
+}

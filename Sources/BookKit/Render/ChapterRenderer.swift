@@ -1,0 +1,73 @@
+import Foundation
+import CCMark
+
+/// Turns a chapter and its results into the HTML of its page body: the Markdown rendered by
+/// libcmark, with each Swift cell replaced by its code and outputs and each inline value by
+/// its computed text.
+enum ChapterRenderer {
+    static func body(_ chapter: Chapter, result: ChapterResult) -> String {
+        let document = MarkdownDocument(chapter.markdown)
+        var cellIndex = 0
+        var inlineIndex = 0
+        for node in document.nodes() {
+            if MarkdownNode.isSwiftCell(node) {
+                let html = cellHTML(chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex)
+                document.replace(node, withHTML: html, inline: false)
+                cellIndex += 1
+            } else if MarkdownNode.inlineExpression(node) != nil {
+                document.replace(node, withHTML: inlineHTML(result.inlineValues[safe: inlineIndex] ?? nil), inline: true)
+                inlineIndex += 1
+            }
+        }
+        return document.html()
+    }
+
+    static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int) -> String {
+        var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
+        if cell.options.echo {
+            html += "<pre class=\"code\"><code class=\"language-swift\">\(escapeHTML(displayedCode(cell)))</code></pre>\n"
+        }
+        if let result {
+            if cell.options.output {
+                if !result.output.isEmpty {
+                    html += "<pre class=\"output\">\(escapeHTML(result.output))</pre>\n"
+                }
+                for output in result.richOutputs {
+                    switch output {
+                    case .figure(let svg, _):
+                        let caption = cell.options.caption.map { "<figcaption>\(escapeHTML($0))</figcaption>" } ?? ""
+                        html += "<figure class=\"chart\">\(svg)\(caption)</figure>\n"
+                    case .html(let fragment, _):
+                        html += "<div class=\"table\">\(fragment)</div>\n"
+                    }
+                }
+            }
+            if let error = result.error {
+                html += "<pre class=\"error\" role=\"alert\">\(escapeHTML(error))</pre>\n"
+            }
+            html += "<p class=\"cell-meta\">\(status(result))</p>\n"
+        }
+        return html + "</div>"
+    }
+
+    /// The code a reader sees: without the `//|` option lines.
+    static func displayedCode(_ cell: Cell) -> String {
+        let lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = lines.drop { $0.trimmingCharacters(in: .whitespaces).hasPrefix(CellParser.optionPrefix) }
+        return body.joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+
+    private static func status(_ result: CellResult) -> String {
+        switch result.status {
+        case .succeeded: "运行 \(formatDuration(result.seconds))"
+        case .failed: "运行失败"
+        case .notRun: "未运行"
+        case .skipped: "未执行（eval: false）"
+        }
+    }
+
+    private static func inlineHTML(_ value: InlineValue?) -> String {
+        guard let value else { return "<span class=\"inline-value missing\">?</span>" }
+        return "<span class=\"inline-value\">\(escapeHTML(value.text))</span>"
+    }
+}

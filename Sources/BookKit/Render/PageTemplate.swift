@@ -1,0 +1,80 @@
+/// The HTML around a page's content: head, chapter navigation and the rerun box.
+struct PageTemplate {
+    let book: Book
+
+    /// A full chapter page.
+    func chapterPage(_ index: Int, body: String, result: ChapterResult) -> String {
+        let chapter = book.chapters[index]
+        let previous = index > 0 ? book.chapters[index - 1] : nil
+        let next = index + 1 < book.chapters.count ? book.chapters[index + 1] : nil
+        var pager = "<nav class=\"pager\" aria-label=\"上一章与下一章\">"
+        if let previous { pager += "<a rel=\"prev\" href=\"\(previous.slug).html\">← \(escapeHTML(previous.title))</a>" }
+        if let next { pager += "<a rel=\"next\" href=\"\(next.slug).html\">\(escapeHTML(next.title)) →</a>" }
+        pager += "</nav>"
+        let content = """
+            <article>
+            \(body)
+            </article>
+            \(rerunBox(chapter, result: result))
+            \(pager)
+            """
+        return page(title: "\(chapter.title) · \(book.configuration.title)", current: chapter.slug, content: content)
+    }
+
+    /// The index page: the book's title and its chapters.
+    func indexPage() -> String {
+        let items = book.chapters.map { "<li><a href=\"\($0.slug).html\">\(escapeHTML($0.title))</a></li>" }
+        let content = """
+            <article>
+            <h1>\(escapeHTML(book.configuration.title))</h1>
+            <ol class="chapters">
+            \(items.joined(separator: "\n"))
+            </ol>
+            </article>
+            """
+        return page(title: book.configuration.title, current: nil, content: content)
+    }
+
+    /// How to rerun the chapter, and how long its computations took on this build.
+    private func rerunBox(_ chapter: Chapter, result: ChapterResult) -> String {
+        let parameters = chapter.parameters.map { " -p \($0.name)=\($0.value)" }.joined()
+        let failed = result.errors.isEmpty ? "" : "<p class=\"failed\">本章有 \(result.errors.count) 个错误，见上方的红色框。</p>"
+        return """
+            <aside class="rerun">
+            <p>重新运行本章（可以改参数）：<code>mlbook run \(escapeHTML(chapter.path))\(escapeHTML(parameters))</code></p>
+            <p>本章的计算在构建时运行了 \(formatDuration(result.runSeconds))（编译 \(formatDuration(result.compileSeconds))）。</p>
+            \(failed)
+            </aside>
+            """
+    }
+
+    private func page(title: String, current: String?, content: String) -> String {
+        let links = book.chapters.map { chapter in
+            let marker = chapter.slug == current ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(chapter.slug).html\"\(marker)>\(escapeHTML(chapter.title))</a></li>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(escapeHTML(book.configuration.language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escapeHTML(title))</title>
+            <link rel="stylesheet" href="style.css">
+            </head>
+            <body>
+            <nav class="sidebar" aria-label="目录">
+            <p class="book-title"><a href="index.html">\(escapeHTML(book.configuration.title))</a></p>
+            <ol>
+            \(links.joined(separator: "\n"))
+            </ol>
+            </nav>
+            <main>
+            \(content)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+}

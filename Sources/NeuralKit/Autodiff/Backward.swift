@@ -1,0 +1,79 @@
+/// Reverse-mode automatic differentiation, as in micrograd: each operation's result keeps
+/// its inputs and a pullback that *adds* into the inputs' gradients; `backward()` orders the
+/// graph topologically and runs every pullback once, from the loss back to the leaves.
+extension Tensor {
+    /// Computes `∂self/∂t` for every tensor `t` that `self` depends on and that requires a
+    /// gradient, adding it into `t.gradient` (gradients accumulate across calls until
+    /// `zeroGradient()`). `self` must hold one scalar: the loss.
+    public func backward() {
+        precondition(count == 1, "backward() needs a one-element loss, shape is \(shape)")
+        backward(seed: [1])
+    }
+
+    /// Back-propagates an explicit upstream gradient `∂L/∂self` of this tensor's shape.
+    public func backward(seed: [Float]) {
+        precondition(seed.count == count, "seed gradient has \(seed.count) scalars, tensor has \(count)")
+        guard requiresGradient else { return }
+        let order = topologicalOrder()
+        accumulateGradient(seed)
+        for node in order.reversed() {
+            if let pullback = node.pullback, let upstream = node.gradient {
+                pullback(upstream)
+            }
+        }
+    }
+
+    /// Adds `delta` (same shape) into this tensor's gradient.
+    func accumulateGradient(_ delta: [Float]) {
+        guard requiresGradient else { return }
+        precondition(
+            delta.count == count, "gradient has \(delta.count) scalars, tensor \(shape) has \(count)")
+        if gradient == nil {
+            gradient = delta
+        } else {
+            delta.withUnsafeBufferPointer { d in
+                gradient!.withUnsafeMutableBufferPointer { g in
+                    for i in 0..<g.count { g[i] += d[i] }
+                }
+            }
+        }
+    }
+
+    /// Every recorded node reachable from `self`, each after all of its inputs
+    /// (iterative depth-first search, so deep graphs such as unrolled RNNs cannot overflow).
+    private func topologicalOrder() -> [Tensor] {
+        var order: [Tensor] = []
+        var visited = Set<ObjectIdentifier>()
+        var stack: [(node: Tensor, expanded: Bool)] = [(self, false)]
+        while let (node, expanded) = stack.popLast() {
+            if expanded {
+                order.append(node)
+                continue
+            }
+            guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
+            stack.append((node, true))
+            for input in node.inputs where input.requiresGradient
+                && !visited.contains(ObjectIdentifier(input))
+            {
+                stack.append((input, false))
+            }
+        }
+        return order
+    }
+}
+
+/// Whether operations record the graph for `backward()`. Inference and optimizer updates
+/// turn it off with `withoutGradient`.
+public enum GradientRecording {
+    nonisolated(unsafe) static var disabledDepth = 0
+
+    /// True unless inside `withoutGradient`.
+    public static var isEnabled: Bool { disabledDepth == 0 }
+}
+
+/// Runs `body` without recording operations for autodiff (faster, no graph kept).
+public func withoutGradient<Result>(_ body: () throws -> Result) rethrows -> Result {
+    GradientRecording.disabledDepth += 1
+    defer { GradientRecording.disabledDepth -= 1 }
+    return try body()
+}

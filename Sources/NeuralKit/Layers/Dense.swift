@@ -1,0 +1,54 @@
+/// A fully connected layer: `y = f(x·W + b)` with kernel `W: [inputSize, units]` and bias
+/// `b: [units]`, as Keras's `Dense`.
+///
+/// The kernel starts Glorot-uniform and the bias at zero (Keras's defaults), drawn from the
+/// engine's default generator when the input size is known: at once if `inputSize` is given,
+/// otherwise at the first call.
+///
+/// ```swift
+/// let layer = Dense(1, inputSize: 1)      // Keras: Dense(1, input_shape=(1,))
+/// let y = layer(Tensor([[0.5]]))
+/// ```
+public final class Dense: Layer {
+    /// The number of outputs per sample.
+    public let units: Int
+    /// The activation applied after the affine map.
+    public let activation: Activation
+    /// `W`, shape `[inputSize, units]`; nil until built.
+    public private(set) var kernel: Tensor?
+    /// `b`, shape `[units]`; nil until built or when the layer has no bias.
+    public private(set) var bias: Tensor?
+    private let useBias: Bool
+
+    /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
+    public init(_ units: Int, inputSize: Int? = nil, activation: Activation = .linear, useBias: Bool = true) {
+        precondition(units > 0, "Dense needs at least one unit, got \(units)")
+        self.units = units
+        self.activation = activation
+        self.useBias = useBias
+        if let inputSize { build(inputSize: inputSize) }
+    }
+
+    /// Draws the kernel (Glorot uniform) and zeroes the bias.
+    private func build(inputSize: Int) {
+        kernel = Tensor.glorotUniform(
+            [inputSize, units], fanIn: inputSize, fanOut: units, using: &RandomGenerator.global)
+        kernel?.requiresGradient = true
+        if useBias { bias = Tensor.zeros([units], requiresGradient: true) }
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        precondition(input.rank == 2, "Dense expects [batch, features], got \(input.shape)")
+        if kernel == nil { build(inputSize: input.shape[1]) }
+        guard let kernel else { preconditionFailure("Dense kernel missing after build") }
+        precondition(
+            input.shape[1] == kernel.shape[0],
+            "Dense(\(units)) was built for \(kernel.shape[0]) features, got \(input.shape)")
+        let affine = input.matmul(kernel)
+        return activation(bias.map { affine + $0 } ?? affine)
+    }
+
+    public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
+
+    public var summaryName: String { "Dense(\(units)\(activation == .linear ? "" : ", \(activation)"))" }
+}

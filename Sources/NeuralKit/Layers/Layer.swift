@@ -1,0 +1,15 @@
+/// A differentiable function with trainable parameters, called like a function:
+/// `let y = layer(x)`.
+public protocol Layer: AnyObject {
+    /// Applies the layer to a batch (the first dimension indexes samples).
+    func callAsFunction(_ input: Tensor) -> Tensor
+    /// The trainable tensors, in a stable order (empty until the layer is built).
+    var parameters: [Tensor] { get }
+    /// A short name for `summary()`, such as `"Dense(1)"`.
+    var summaryName: String { get }
+}
+
+extension Layer {
+    /// The number of trainable scalars.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+}

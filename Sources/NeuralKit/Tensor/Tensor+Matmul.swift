@@ -1,0 +1,43 @@
+internal import CBLAS
+
+extension Tensor {
+    /// The matrix product of two rank-2 tensors, `[m, k] · [k, n] → [m, n]`, by OpenBLAS's
+    /// `sgemm`. Pullback: `∂L/∂A = G·Bᵀ`, `∂L/∂B = Aᵀ·G` for upstream gradient `G`.
+    public func matmul(_ other: Tensor) -> Tensor {
+        precondition(
+            rank == 2 && other.rank == 2 && shape[1] == other.shape[0],
+            "matmul needs [m, k] · [k, n], got \(shape) · \(other.shape)")
+        let (m, k, n) = (shape[0], shape[1], other.shape[1])
+        let (a, b) = (self, other)
+        let product = gemm(a.scalars, b.scalars, m: m, n: n, k: k, transposeA: false, transposeB: false)
+        return Tensor(shape: [m, n], scalars: product, inputs: [a, b]) { upstream in
+            if a.requiresGradient {
+                a.accumulateGradient(gemm(upstream, b.scalars, m: m, n: k, k: n, transposeA: false, transposeB: true))
+            }
+            if b.requiresGradient {
+                b.accumulateGradient(gemm(a.scalars, upstream, m: k, n: n, k: m, transposeA: true, transposeB: false))
+            }
+        }
+    }
+}
+
+/// `op(A)·op(B)` for row-major `op(A): [m, k]`, `op(B): [k, n]`, where `op` transposes
+/// when asked (so `A` is stored `[k, m]` when `transposeA`).
+func gemm(
+    _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+) -> [Float] {
+    var c = [Float](repeating: 0, count: m * n)
+    guard m > 0, n > 0, k > 0 else { return c }
+    a.withUnsafeBufferPointer { pa in
+        b.withUnsafeBufferPointer { pb in
+            c.withUnsafeMutableBufferPointer { pc in
+                cblas_sgemm(
+                    CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+                    transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1, pa.baseAddress, Int32(transposeA ? m : k),
+                    pb.baseAddress, Int32(transposeB ? k : n), 0, pc.baseAddress, Int32(n))
+            }
+        }
+    }
+    return c
+}

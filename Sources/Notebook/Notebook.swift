@@ -1,0 +1,84 @@
+import Foundation
+import NeuralKit
+import NotebookFormat
+
+/// The runtime of a chapter program. mlbook's generated `main.swift` calls these around the
+/// author's cells; cells themselves use `show`, `expect` and `params`.
+public enum Notebook {
+    nonisolated(unsafe) private static var channel: Int32 = -1
+    nonisolated(unsafe) private static var currentCell = 0
+    nonisolated(unsafe) private static var cellStart: DispatchTime = .now()
+    nonisolated(unsafe) private static var parameterValues: [String: String] = [:]
+
+    /// Reads the environment mlbook set: channel descriptor, parameters and seed; seeds the
+    /// engine's default generator. (The generated program makes stdout line-buffered itself,
+    /// so text printed before a crash is not lost.)
+    public static func start() {
+        let environment = ProcessInfo.processInfo.environment
+        channel = environment[ChannelEnvironment.descriptor].flatMap(Int32.init) ?? -1
+        if let json = environment[ChannelEnvironment.parameters]?.data(using: .utf8),
+            let values = try? JSONDecoder().decode([String: String].self, from: json)
+        {
+            parameterValues = values
+        }
+        RandomGenerator.seedGlobal(environment[ChannelEnvironment.seed].flatMap(UInt64.init) ?? 0)
+    }
+
+    /// Marks the start of cell `index`.
+    public static func beginCell(_ index: Int) {
+        fflush(nil)
+        print(CellMarker.line(cell: index))
+        fflush(nil)
+        currentCell = index
+        send(.cellStarted(cell: index))
+        cellStart = .now()
+    }
+
+    /// Marks the normal end of cell `index`.
+    public static func endCell(_ index: Int) {
+        fflush(nil)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - cellStart.uptimeNanoseconds) / 1e9
+        send(.cellFinished(cell: index, seconds: seconds))
+    }
+
+    /// Evaluates inline value `id` and reports its text (numbers with 4 significant digits).
+    public static func inline(_ id: Int, _ value: () -> Any) {
+        let (text, number) = InlineFormat.format(value())
+        send(.inlineValue(id: id, text: text, number: number))
+    }
+
+    /// The value of parameter `name`, as typed by the front matter.
+    public static func parameter<Value: LosslessStringConvertible>(_ name: String) -> Value {
+        guard let text = parameterValues[name], let value = Value(text) else {
+            fatalError("parameter '\(name)' is missing or is not a \(Value.self)")
+        }
+        return value
+    }
+
+    /// Reports rich output of the current cell.
+    static func sendFigure(svg: String, series: [SeriesRecord]) {
+        send(.figure(cell: currentCell, svg: svg, series: series))
+    }
+
+    static func sendHTML(_ html: String, numbers: [Double]) {
+        send(.html(cell: currentCell, html: html, numbers: numbers))
+    }
+
+    static func sendClaim(line: Int, text: String, passed: Bool) {
+        send(.claim(cell: currentCell, line: line, text: text, passed: passed))
+    }
+
+    /// Writes one JSON line to the channel (all of it, even if the pipe takes it in parts).
+    private static func send(_ message: ChannelMessage) {
+        guard channel >= 0, var data = try? JSONEncoder().encode(message) else { return }
+        data.append(0x0A)
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(channel, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}

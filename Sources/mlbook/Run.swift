@@ -1,0 +1,64 @@
+import ArgumentParser
+import BookKit
+import Foundation
+
+/// `mlbook run CHAPTER -p name=value`: rerun one chapter, streaming its output.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rerun one chapter with its output streamed, then rewrite its page.")
+
+    @Argument(help: "The chapter's Markdown file, e.g. chapters/04-code-example.md.")
+    var chapter: String
+
+    @Option(name: .customShort("p"), help: "Override a parameter of the front matter: -p name=value.")
+    var parameters: [String] = []
+
+    @OptionGroup var options: BookOptions
+
+    @Option(help: "The site folder whose page for this chapter is rewritten.")
+    var output = "output"
+
+    func validate() throws {
+        for parameter in parameters where !parameter.contains("=") {
+            throw ValidationError("-p expects name=value, got '\(parameter)'")
+        }
+    }
+
+    func run() throws {
+        var overrides: [String: String] = [:]
+        for parameter in parameters {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            overrides[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        do {
+            let builder = try options.builder(overrides: overrides)
+            let target = URL(fileURLWithPath: chapter).standardizedFileURL.path
+            guard let index = builder.book.chapters.firstIndex(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == target }) else {
+                throw BookError(file: chapter, "not a chapter of the book in \(options.book)/ (see its book.yml)")
+            }
+            let chapterParameters = Set(builder.book.chapters[index].parameters.map(\.name))
+            for name in overrides.keys where !chapterParameters.contains(name) {
+                throw BookError(file: chapter, "the chapter has no parameter '\(name)' (declare it under params: in the front matter)")
+            }
+            let (result, page) = try builder.runChapter(at: index, to: output) { _, text in
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+            for (cell, cellResult) in result.cells.enumerated() {
+                for value in cellResult.richOutputs {
+                    if case .figure(_, let series) = value {
+                        let finals = series.map { "\($0.name) = \($0.values.last.map { String($0) } ?? "—")" }
+                        print("[cell \(cell + 1)] chart: \(finals.joined(separator: ", "))")
+                    }
+                }
+            }
+            for (inline, value) in zip(builder.book.chapters[index].inlineExpressions, result.inlineValues) {
+                print("\(chapter):\(inline.location.line): \(inline.expression) = \(value?.text ?? "?")")
+            }
+            result.errors.forEach { printError($0.description) }
+            print("wrote \(page)")
+            if !result.succeeded { throw ExitCode.failure }
+        } catch let error as BookError {
+            fail(error)
+        }
+    }
+}
