@@ -11,7 +11,8 @@ site: engine
 	$(MLBOOK) build
 
 test: engine
-	$(SWIFT) test --disable-xctest
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
 	$(MLBOOK) check
 
 check: engine

@@ -5,7 +5,9 @@ import PackageDescription
 let package = Package(
     name: "mlbook",
     products: [
-        // Chapter programs link these two dynamic libraries (see ARCHITECTURE.md).
+        // Chapter programs link libNotebook.so alone: SwiftPM links a dynamic product's
+        // dependencies into it, so it holds NeuralKit too, and linking libNeuralKit.so as well
+        // would give a program two copies of every engine type and of the seeded generator.
         .library(name: "NeuralKit", type: .dynamic, targets: ["NeuralKit"]),
         .library(name: "Notebook", type: .dynamic, targets: ["Notebook"]),
         .executable(name: "mlbook", targets: ["mlbook"]),
@@ -31,8 +33,8 @@ let package = Package(
         .executableTarget(
             name: "mlbook",
             dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"]),
+        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"], exclude: ["Fixtures"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit"], exclude: ["Fixtures"]),
     ]
 )

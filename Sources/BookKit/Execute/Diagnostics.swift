@@ -46,9 +46,15 @@ enum Diagnostics {
             let data = String(standardError[start.lowerBound...]).data(using: .utf8),
             let report = try? JSONDecoder().decode(CrashReport.self, from: trimToJSON(data))
         else { return nil }
+        // Debug info may record the path relative to the compiler's working directory.
+        let chapter = absolutePath(chapterPath)
         let frames = report.threads.first { $0.crashed == true }?.frames ?? []
-        return frames.compactMap(\.sourceLocation).first { $0.file == chapterPath }
-            .map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) }
+        return frames.compactMap(\.sourceLocation).first { absolutePath($0.file) == chapter }
+            .map { SourceLocation(file: chapterPath, line: $0.line, column: $0.column) }
+    }
+
+    private static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// The JSON object at the start of `data` (the backtracer may print more after it).

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where the built engine is: the folder holding `libNeuralKit.so`, `libNotebook.so` and
-/// `Modules/`, which chapter programs compile and link against, and the compiler to use.
+/// Where the built engine is: the folder holding `libNotebook.so` (which contains NeuralKit)
+/// and `Modules/`, which chapter programs compile and link against, and the compiler to use.
 public struct Engine: Sendable {
     /// The build products folder (e.g. `.build/release`).
     public var productsDirectory: String
@@ -24,7 +24,7 @@ public struct Engine: Sendable {
 
     /// Throws unless the engine's libraries and modules are present.
     public func validate() throws(BookError) {
-        for file in ["libNeuralKit.so", "libNotebook.so", "Modules/Notebook.swiftmodule"] {
+        for file in ["libNotebook.so", "Modules/NeuralKit.swiftmodule", "Modules/Notebook.swiftmodule"] {
             guard FileManager.default.fileExists(atPath: productsDirectory + "/" + file) else {
                 throw BookError(
                     file: productsDirectory, "the engine is not built here (\(file) is missing); run `swift build -c release`")
@@ -39,7 +39,7 @@ public struct Engine: Sendable {
         [
             "-swift-version", "5", "-Onone", "-g", "-module-name", "ChapterProgram",
             "-diagnostic-style", "llvm", "-I", productsDirectory + "/Modules", "-I", includeDirectory,
-            "-L", productsDirectory, "-lNeuralKit", "-lNotebook",
+            "-L", productsDirectory, "-lNotebook",
             "-Xlinker", "-rpath", "-Xlinker", productsDirectory, source, "-o", binary,
         ]
     }

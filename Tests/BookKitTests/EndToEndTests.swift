@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import BookKit
+
+/// Fixture books built for real: compiled against the engine built with the tests, run, and
+/// rendered. They are few and small, since each compiles a program.
+@Suite(.serialized) struct EndToEndTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The engine in the build folder of the running test binary (`swift build --build-tests`
+    /// puts `libNotebook.so` and `Modules/` there).
+    static func builder(_ fixture: String) throws -> BookBuilder {
+        let engine = Engine(productsDirectory: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path)
+        try engine.validate()
+        let book = try BookLoader.load(root: fixtures.appendingPathComponent(fixture).path)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-e2e-\(UUID().uuidString)").path
+        return BookBuilder(book: book, runner: ChapterRunner(engine: engine, workDirectory: work, timeout: 60), jobs: 1)
+    }
+
+    @Test func basicChapterShowsComputedNumbersOnItsPage() throws {
+        let builder = try Self.builder("basic")
+        let result = try #require(builder.executeAll().first)
+        #expect(result.errors == [])
+        // MSE of [1, 2, 3] against [1, 2, 5] is (0 + 0 + 4) / 3.
+        #expect(result.cells[0].output == "loss = 1.3333334\n")
+        #expect(result.inlineValues.map { $0?.text } == ["1.333", "2.667", "6"])
+        #expect(result.cells[1].output == "total 6\n")
+        #expect(result.cells[1].claims == [Claim(line: 22, text: "1 + 2 + 3 = 6", passed: true)])
+        guard case .figure(let svg, let series) = result.cells[1].richOutputs.first else {
+            Issue.record("expected a chart")
+            return
+        }
+        #expect(series.first?.values == [3, 2, 1.5])
+        #expect(svg.hasPrefix("<svg"))
+
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-site-\(UUID().uuidString)").path
+        try builder.writeSite(results: [result], to: output)
+        let page = try String(contentsOfFile: output + "/basic.html", encoding: .utf8)
+        #expect(page.contains("<span class=\"inline-value\">1.333</span>"))
+        #expect(page.contains("<pre class=\"output\">loss = 1.3333334\n</pre>"))
+        #expect(page.contains("<svg"))
+        #expect(!page.contains("for i in 1...params.count"), "echo: false hides the code")
+        #expect(page.contains("<code class=\"language-python\">print(&quot;not run&quot;)"))
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8).contains("href=\"basic.html\""))
+    }
+
+    @Test func parameterOverridesChangeTheNumbers() throws {
+        var builder = try Self.builder("basic")
+        builder.book = try BookLoader.load(root: builder.book.root, overrides: ["scale": "10", "count": "4"])
+        let result = try #require(builder.executeAll().first)
+        #expect(result.inlineValues.map { $0?.text } == ["1.333", "13.33", "10"])
+        #expect(result.errors.map(\.description) == ["\(builder.book.chapters[0].path):22:1: error: claim failed: 1 + 2 + 3 = 6"])
+    }
+
+    @Test func compileErrorNamesTheMarkdownLine() throws {
+        let builder = try Self.builder("typo")
+        let result = try #require(builder.executeAll().first)
+        let path = builder.book.chapters[0].path
+        #expect(result.errors.first?.description == "\(path):11:9: error: cannot find 'fien' in scope")
+        #expect(result.cells[1].status == .failed)
+    }
+
+    @Test func trapNamesTheMarkdownLineAndKeepsEarlierOutput() throws {
+        let builder = try Self.builder("trap")
+        let result = try #require(builder.executeAll().first)
+        let path = builder.book.chapters[0].path
+        #expect(result.errors.map(\.description) == ["\(path):7:13: error: Index out of range"])
+        #expect(result.cells[0].output == "before the crash\n")
+        #expect(result.cells[0].status == .failed)
+        #expect(result.cells[1].status == .notRun)
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+
+@testable import NeuralKit
+
+/// Every differentiable operation, checked against finite differences. Each case weights
+/// the output by fixed random numbers before summing, so every output element matters.
+@Suite struct GradientTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let shapes: [[Int]]
+        let positive: Bool
+        let function: @Sendable ([Tensor]) -> Tensor
+        var testDescription: String { name }
+
+        init(_ name: String, _ shapes: [[Int]], positive: Bool = false, _ function: @escaping @Sendable ([Tensor]) -> Tensor) {
+            self.name = name
+            self.shapes = shapes
+            self.positive = positive
+            self.function = function
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("add", [[3, 4], [3, 4]]) { $0[0] + $0[1] },
+        Case("add broadcasting a row", [[3, 4], [4]]) { $0[0] + $0[1] },
+        Case("subtract broadcasting a column", [[3, 4], [3, 1]]) { $0[0] - $0[1] },
+        Case("multiply broadcasting both", [[3, 1], [1, 4]]) { $0[0] * $0[1] },
+        Case("divide", [[2, 3], [2, 3]], positive: true) { $0[0] / $0[1] },
+        Case("scalar arithmetic", [[5]]) { 2 * $0[0] - 1 + $0[0] / 4 },
+        Case("negate", [[4]]) { -$0[0] },
+        Case("exp", [[2, 3]]) { exp($0[0]) },
+        Case("log", [[2, 3]], positive: true) { log($0[0]) },
+        Case("sqrt", [[2, 3]], positive: true) { sqrt($0[0]) },
+        Case("square", [[2, 3]]) { square($0[0]) },
+        Case("pow", [[2, 3]], positive: true) { pow($0[0], 1.5) },
+        Case("abs", [[2, 3]]) { abs($0[0]) },
+        Case("relu", [[2, 3]]) { relu($0[0]) },
+        Case("sigmoid", [[2, 3]]) { sigmoid($0[0]) },
+        Case("tanh", [[2, 3]]) { tanh($0[0]) },
+        Case("matmul", [[3, 4], [4, 2]]) { $0[0].matmul($0[1]) },
+        Case("sum over axis 0", [[3, 4]]) { $0[0].sum(axis: 0) },
+        Case("mean over the last axis", [[2, 3, 4]]) { $0[0].mean(axis: -1) },
+        Case("mean", [[3, 4]]) { $0[0].mean() },
+        Case("reshape", [[3, 4]]) { $0[0].reshaped([2, -1]) },
+        Case("transpose", [[3, 4]]) { $0[0].transposed() },
+        Case("gather rows with repeats", [[4, 3]]) { $0[0].gathering(rows: [3, 0, 3, 1]) },
+        Case("an input used twice", [[3]]) { $0[0] * $0[0] + $0[0] },
+    ]
+
+    @Test(arguments: cases)
+    func backwardMatchesFiniteDifferences(_ testCase: Case) {
+        let inputs = testCase.shapes.enumerated().map { index, shape in
+            testCase.positive
+                ? sample(shape, seed: UInt64(index + 1), low: 0.5, high: 2)
+                : sample(shape, seed: UInt64(index + 1))
+        }
+        let outputShape = testCase.function(inputs).shape
+        let weights = sample(outputShape, seed: 99)
+        expectGradientsMatch(inputs) { (testCase.function($0) * weights).sum() }
+    }
+
+    @Test func gradientsAccumulateUntilZeroed() {
+        let x = Tensor([1, 2, 3], requiresGradient: true)
+        (x * 2).sum().backward()
+        (x * 3).sum().backward()
+        #expect(x.gradient == [5, 5, 5])
+        x.zeroGradient()
+        #expect(x.gradient == nil)
+    }
+
+    @Test func withoutGradientRecordsNothing() {
+        let x = Tensor([1, 2, 3], requiresGradient: true)
+        let y = withoutGradient { (x * 2).sum() }
+        #expect(!y.requiresGradient)
+    }
+}

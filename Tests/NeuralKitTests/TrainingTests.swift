@@ -1,0 +1,54 @@
+import Testing
+
+@testable import NeuralKit
+
+@Suite struct TrainingTests {
+    @Test func sameSeedGivesSameNumbers() {
+        var first = RandomGenerator(seed: 42)
+        var second = RandomGenerator(seed: 42)
+        #expect((0..<5).map { _ in first.next() } == (0..<5).map { _ in second.next() })
+        var fourth = RandomGenerator(seed: 42)
+        var fifth = RandomGenerator(seed: 43)
+        #expect(fourth.permutation(10) != fifth.permutation(10))
+    }
+
+    @Test func permutationIsAPermutation() {
+        var generator = RandomGenerator(seed: 1)
+        #expect(generator.permutation(100).sorted() == Array(0..<100))
+    }
+
+    @Test func uniformStaysInRangeWithTheRightMean() {
+        var generator = RandomGenerator(seed: 3)
+        let values = Tensor.uniform([10_000], low: 2, high: 4, using: &generator).scalars
+        #expect(values.allSatisfy { $0 >= 2 && $0 < 4 })
+        #expect(abs(values.reduce(0, +) / 10_000 - 3) < 0.02)
+    }
+
+    @Test func fitRecoversALinearRelation() {
+        RandomGenerator.seedGlobal(0)
+        let x = Tensor.uniform([200, 1])
+        let y = x * 2 + 1
+        let model = Sequential { Dense(1, inputSize: 1) }
+        model.compile(optimizer: Adam(learningRate: 0.1), loss: MeanSquaredError())
+        let history = model.fit(x, y, epochs: 200, batchSize: 32)
+        let dense = model.layers[0] as? Dense
+        #expect(abs((dense?.kernel?.scalar ?? 0) - 2) < 0.05)
+        #expect(abs((dense?.bias?.scalar ?? 0) - 1) < 0.05)
+        #expect(history.loss.count == 200)
+        #expect(history.finalLoss < 1e-3)
+    }
+
+    @Test func epochLossIsTheSampleWeightedMeanOfBatchLosses() {
+        // With learning rate 0 the parameters never move, so every epoch's loss is the MSE of
+        // the whole data set, whatever the batches: (32·l₁ + 32·l₂ + 32·l₃ + 4·l₄)/100 = MSE.
+        RandomGenerator.seedGlobal(5)
+        let x = Tensor.uniform([100, 1])
+        let y = Tensor.uniform([100, 1])
+        let model = Sequential { Dense(1, inputSize: 1) }
+        model.compile(optimizer: GradientDescent(learningRate: 0), loss: MeanSquaredError())
+        let full = model.evaluate(x, y)
+        let history = model.fit(x, y, epochs: 2)
+        #expect(abs(history.loss[0] - full) < 1e-6)
+        #expect(abs(history.loss[1] - full) < 1e-6)
+    }
+}
