@@ -63,7 +63,7 @@ import Testing
     @Test func overridesReplaceValuesAndAreTypeChecked() throws {
         let chapter = try ChapterLoader.parse(Self.chapter, path: "c.md", overrides: ["learningRate": "0.1"])
         #expect(chapter.parameters[1].value == "0.1")
-        #expect(throws: BookError(file: "c.md", line: 3, column: 23, "parameter 'learningRate' is a Float; 'fast' is not")) {
+        #expect(throws: BookError(file: "c.md", line: 3, column: 23, "'fast' is not a valid Float for parameter 'learningRate'")) {
             try ChapterLoader.parse(Self.chapter, path: "c.md", overrides: ["learningRate": "fast"])
         }
     }

@@ -22,7 +22,7 @@ enum ChapterLoader {
             guard parameters[index].kind.accepts(value) else {
                 throw BookError(
                     parameters[index].location,
-                    "parameter '\(parameters[index].name)' is a \(parameters[index].kind.rawValue); '\(value)' is not")
+                    "'\(value)' is not a valid \(parameters[index].kind.rawValue) for parameter '\(parameters[index].name)'")
             }
             parameters[index].value = value
         }

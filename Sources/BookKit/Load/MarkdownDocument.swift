@@ -36,6 +36,18 @@ final class MarkdownDocument {
         cmark_node_free(node)
     }
 
+    /// Removes line breaks inside paragraphs between CJK characters: a newline in Chinese
+    /// source text is not a word space, and browsers would show it as one.
+    func joinCJKLines() {
+        for node in nodes() where MarkdownNode.type(node) == CMARK_NODE_SOFTBREAK {
+            guard let before = cmark_node_previous(node), let after = cmark_node_next(node),
+                MarkdownNode.literal(before).last?.isWide == true || MarkdownNode.literal(after).first?.isWide == true
+            else { continue }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
     /// The document as HTML; raw HTML nodes pass through (they are mlbook's own output).
     func html() -> String {
         guard let pointer = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return "" }
@@ -89,5 +101,20 @@ enum MarkdownNode {
     private static func isInline(_ node: OpaquePointer) -> Bool {
         let kind = type(node).rawValue
         return kind >= CMARK_NODE_FIRST_INLINE.rawValue && kind <= CMARK_NODE_LAST_INLINE.rawValue
+    }
+}
+
+extension Character {
+    /// Whether this is a CJK ideograph, kana, hangul or full-width punctuation.
+    var isWide: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x2FFFD:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -19,6 +19,7 @@ enum ChapterRenderer {
                 inlineIndex += 1
             }
         }
+        document.joinCJKLines()
         return document.html()
     }
 
