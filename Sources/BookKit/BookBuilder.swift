@@ -70,6 +70,34 @@ public struct BookBuilder: Sendable {
         return (result, outputDirectory + "/" + name)
     }
 
+    /// Records each successful chapter's results in `_freeze/` (what `check` compares with).
+    public func recordFreeze(results: [ChapterResult]) throws(BookError) {
+        for (chapter, result) in zip(book.chapters, results) where result.succeeded {
+            try FreezeRecord(chapter: chapter, result: result)
+                .write(to: FreezeRecord.path(for: chapter, bookRoot: book.root))
+        }
+    }
+
+    /// Compares each chapter's fresh results with `_freeze/`: the drifts per chapter (a
+    /// chapter without a record drifts as a whole). `tolerance` overrides the book's and the
+    /// chapters' own.
+    public func drifts(results: [ChapterResult], tolerance: Double? = nil) throws(BookError) -> [[Drift]] {
+        var all: [[Drift]] = []
+        for (chapter, result) in zip(book.chapters, results) {
+            let path = FreezeRecord.path(for: chapter, bookRoot: book.root)
+            guard let recorded = try FreezeRecord.load(from: path) else {
+                all.append([Drift(
+                    location: SourceLocation(file: chapter.path, line: 1), what: "recorded results",
+                    expected: path, actual: "missing (run `mlbook check --update`)", relativeError: nil)])
+                continue
+            }
+            let comparison = FreezeComparison(
+                tolerance: tolerance ?? chapter.tolerance ?? book.configuration.execution.tolerance, path: chapter.path)
+            all.append(comparison.drifts(expected: recorded, actual: FreezeRecord(chapter: chapter, result: result)))
+        }
+        return all
+    }
+
     /// Every file of the site: one page per chapter, the index and the stylesheet.
     func pages(results: [ChapterResult]) -> [String: String] {
         let template = PageTemplate(book: book)

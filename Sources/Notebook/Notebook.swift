@@ -9,6 +9,7 @@ public enum Notebook {
     nonisolated(unsafe) private static var currentCell = 0
     nonisolated(unsafe) private static var cellStart: DispatchTime = .now()
     nonisolated(unsafe) private static var parameterValues: [String: String] = [:]
+    nonisolated(unsafe) private static var skippedCells: Set<Int> = []
 
     /// Reads the environment mlbook set: channel descriptor, parameters and seed; seeds the
     /// engine's default generator. (The generated program makes stdout line-buffered itself,
@@ -22,6 +23,12 @@ public enum Notebook {
             parameterValues = values
         }
         RandomGenerator.seedGlobal(environment[ChannelEnvironment.seed].flatMap(UInt64.init) ?? 0)
+        skippedCells = Set((environment[ChannelEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
+    }
+
+    /// Whether an `error: true` cell should run (not when an earlier run saw it fail).
+    public static func shouldRun(_ index: Int) -> Bool {
+        !skippedCells.contains(index)
     }
 
     /// Marks the start of cell `index`.
@@ -43,8 +50,8 @@ public enum Notebook {
 
     /// Evaluates inline value `id` and reports its text (numbers with 4 significant digits).
     public static func inline(_ id: Int, _ value: () -> Any) {
-        let (text, number) = InlineFormat.format(value())
-        send(.inlineValue(id: id, text: text, number: number))
+        let (text, number, measured) = InlineFormat.format(value())
+        send(.inlineValue(id: id, text: text, number: number, measured: measured))
     }
 
     /// The value of parameter `name`, as typed by the front matter.

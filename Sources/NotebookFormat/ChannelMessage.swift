@@ -8,8 +8,9 @@ public enum ChannelMessage: Codable, Sendable, Equatable {
     case cellStarted(cell: Int)
     /// Cell `cell` ran to its end.
     case cellFinished(cell: Int, seconds: Double)
-    /// The inline value `id` (document order) evaluated to `text`; `number` when numeric.
-    case inlineValue(id: Int, text: String, number: Double?)
+    /// The inline value `id` (document order) evaluated to `text`; `number` when numeric;
+    /// `measured` when it is a measurement (a time) that differs between runs.
+    case inlineValue(id: Int, text: String, number: Double?, measured: Bool)
     /// A chart drawn by `show`: its SVG and the plotted series (recorded for `check`).
     case figure(cell: Int, svg: String, series: [SeriesRecord])
     /// An HTML fragment (a table) drawn by `show`, with the numbers it shows.
@@ -37,6 +38,8 @@ public enum ChannelEnvironment {
     public static let parameters = "MLBOOK_PARAMS"
     /// The seed of the engine's default generator.
     public static let seed = "MLBOOK_SEED"
+    /// Comma-separated indices of `error: true` cells to skip (they already failed).
+    public static let skippedCells = "MLBOOK_SKIP_CELLS"
 }
 
 /// The line a chapter program prints to stdout at each cell boundary, so text output can be

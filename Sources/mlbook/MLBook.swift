@@ -21,6 +21,13 @@ struct BookOptions: ParsableArguments {
     @Option(help: "Chapters compiled and run at once (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Takes the work folder's lock, saying so when another mlbook holds it.
+    func lock() throws(BookError) -> BuildLock {
+        try BuildLock(directory: workDirectory) {
+            printError("another mlbook is using \(workDirectory); waiting for it to finish…")
+        }
+    }
+
     /// Loads the book and the engine built beside this executable.
     func builder(overrides: [String: String] = [:]) throws -> BookBuilder {
         let book = try BookLoader.load(root: self.book, overrides: overrides)

@@ -5,8 +5,10 @@ import Foundation
 struct ProgressReporter: Sendable {
     func report(_ event: BookBuilder.Event) {
         switch event {
-        case .started(let chapter):
-            printError("compiling \(chapter)")
+        case .started:
+            break
+        case .finished(let chapter, let result) where result.cached:
+            printError("unchanged \(chapter): results reused")
         case .finished(let chapter, let result):
             let cells = result.cells.filter { $0.status == .succeeded }.count
             let verdict = result.succeeded ? "done" : "FAILED"

@@ -31,6 +31,8 @@ struct Run: ParsableCommand {
             overrides[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         do {
+            let lock = try options.lock()
+            defer { withExtendedLifetime(lock) {} }
             let builder = try options.builder(overrides: overrides)
             let target = URL(fileURLWithPath: chapter).standardizedFileURL.path
             guard let index = builder.book.chapters.firstIndex(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == target }) else {
@@ -44,6 +46,7 @@ struct Run: ParsableCommand {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
             for (cell, cellResult) in result.cells.enumerated() {
+                if result.cached { print(cellResult.output, terminator: "") }
                 for value in cellResult.richOutputs {
                     if case .figure(_, let series) = value {
                         let finals = series.map { "\($0.name) = \($0.values.last.map { String($0) } ?? "—")" }
@@ -55,6 +58,7 @@ struct Run: ParsableCommand {
                 print("\(chapter):\(inline.location.line): \(inline.expression) = \(value?.text ?? "?")")
             }
             result.errors.forEach { printError($0.description) }
+            if result.cached { print("(unchanged since the last run: results reused from the cache)") }
             print("wrote \(page)")
             if !result.succeeded { throw ExitCode.failure }
         } catch let error as BookError {

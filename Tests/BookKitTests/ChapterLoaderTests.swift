@@ -3,6 +3,9 @@ import Testing
 @testable import BookKit
 
 @Suite struct ChapterLoaderTests {
+    static let emptyChapter = try! ChapterLoader.parse("# Empty\n", path: "c.md")
+    static let emptyResult = ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+
     static let chapter = """
         ---
         title: 示例
@@ -72,7 +75,7 @@ import Testing
         ("```swift\n//| echos: false\nlet a = 1\n```\n", "c.md:2:1: error: unknown cell option 'echos' (expected echo, eval, output, error, label, caption or timeout)"),
         ("```swift\n//| echo: maybe\n```\n", "c.md:2:1: error: cell option 'echo' must be true or false"),
         ("text\n\n```swift\nlet a = 1\n", "c.md:3:1: error: code fence '```' is never closed"),
-        ("---\ntitle: x\ncolour: red\n---\n", "c.md:3:1: error: unknown key 'colour' (expected one of: title, params, seed)"),
+        ("---\ntitle: x\ncolour: red\n---\n", "c.md:3:1: error: unknown key 'colour' (expected one of: title, params, seed, tolerance)"),
         ("---\ntitle: x\n", "c.md:1:1: error: front matter starting here has no closing '---' line"),
         ("---\nparams: { 2fast: 1 }\n---\n", "c.md:2:11: error: parameter name '2fast' is not a Swift identifier"),
     ])

@@ -11,9 +11,13 @@ import Testing
     /// The engine in the build folder of the running test binary (`swift build --build-tests`
     /// puts `libNotebook.so` and `Modules/` there).
     static func builder(_ fixture: String) throws -> BookBuilder {
+        try builder(root: fixtures.appendingPathComponent(fixture).path)
+    }
+
+    static func builder(root: String) throws -> BookBuilder {
         let engine = Engine(productsDirectory: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path)
         try engine.validate()
-        let book = try BookLoader.load(root: fixtures.appendingPathComponent(fixture).path)
+        let book = try BookLoader.load(root: root)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-e2e-\(UUID().uuidString)").path
         return BookBuilder(book: book, runner: ChapterRunner(engine: engine, workDirectory: work, timeout: 60), jobs: 1)
     }
@@ -69,5 +73,71 @@ import Testing
         #expect(result.cells[0].output == "before the crash\n")
         #expect(result.cells[0].status == .failed)
         #expect(result.cells[1].status == .notRun)
+    }
+}
+
+@Suite(.serialized) struct ExecutionLimitsTests {
+    @Test func errorCellsFailAsExpectedAndLaterCellsStillRun() throws {
+        let builder = try EndToEndTests.builder("errors")
+        let result = try #require(builder.executeAll().first)
+        #expect(result.errors == [])
+        #expect(result.cells.map(\.status) == [.succeeded, .failedAsExpected, .failedAsExpected, .succeeded])
+        #expect(result.cells[1].error?.contains("cannot convert value of type 'String'") == true)
+        #expect(result.cells[2].error?.hasSuffix(":16:12: error: Index out of range") == true, "\(result.cells[2].error ?? "")")
+        // The trapping cell is skipped in the rerun, so its append never happened.
+        #expect(result.cells[3].output == "start,after\n")
+    }
+
+    @Test func anErrorCellThatSucceedsFailsTheChapter() throws {
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: T\nchapters: [a.md]\n",
+            "a.md": "# A\n\n```swift\n//| error: true\nlet fine = 1\n```\n",
+        ])
+        let result = try #require(try EndToEndTests.builder(root: root).executeAll().first)
+        #expect(result.errors.map(\.description) == ["\(root)/a.md:4:1: error: the cell is marked 'error: true' but ran without an error"])
+    }
+
+    @Test func aCellTimeoutStopsItAndLaterCellsDoNotRun() throws {
+        let builder = try EndToEndTests.builder("limits")
+        let result = try #require(builder.executeAll().first)
+        #expect(result.cells.map(\.status) == [.succeeded, .failed, .notRun])
+        #expect(result.cells[0].output == "first\n")
+        #expect(result.errors.map(\.message) == ["the cell did not finish within its timeout of 1 s"])
+        #expect(result.errors.first?.location.line == 8)
+    }
+
+    @Test func aCellThatPrintsTooMuchIsStopped() throws {
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: T\nchapters: [a.md]\n",
+            "a.md": "# A\n\n```swift\nfor i in 0..<100_000 { print(\"line \\(i)\") }\n```\n",
+        ])
+        var builder = try EndToEndTests.builder(root: root)
+        builder.runner.outputLimit = 1000
+        let result = try #require(builder.executeAll().first)
+        #expect(result.cells[0].status == .failed)
+        #expect(result.errors.map(\.message) == ["the cell printed more than 1000 bytes"])
+        #expect(result.cells[0].output.utf8.count < 1100)
+    }
+
+    @Test func unchangedAndProseEditedChaptersAreReusedButCodeEditsRerun() throws {
+        let chapter = "# A\n\nProse.\n\n```swift\nprint(6 * 7)\n```\n\nValue `{swift} 6 * 7`.\n"
+        let root = try BookLoaderTests.folder(["book.yml": "title: T\nchapters: [a.md]\n", "a.md": chapter])
+        let builder = try EndToEndTests.builder(root: root)
+        let first = try #require(builder.executeAll().first)
+        #expect(!first.cached && first.cells[0].output == "42\n")
+        let second = try #require(builder.executeAll().first)
+        #expect(second.cached && second.cells[0].output == "42\n")
+
+        var edited = builder
+        try "# A\n\nMore prose,\nover two lines.\n\n```swift\nprint(6 * 7)\n```\n\nValue `{swift} 6 * 7`.\n"
+            .write(toFile: root + "/a.md", atomically: true, encoding: .utf8)
+        edited.book = try BookLoader.load(root: root)
+        let prose = try #require(edited.executeAll().first)
+        #expect(prose.cached && prose.inlineValues.first??.text == "42")
+
+        try chapter.replacingOccurrences(of: "6 * 7)", with: "6 * 8)").write(toFile: root + "/a.md", atomically: true, encoding: .utf8)
+        edited.book = try BookLoader.load(root: root)
+        let code = try #require(edited.executeAll().first)
+        #expect(!code.cached && code.cells[0].output == "48\n")
     }
 }

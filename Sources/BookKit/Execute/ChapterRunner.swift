@@ -2,15 +2,17 @@ import Foundation
 import NotebookFormat
 
 /// Compiles a chapter's program against the engine and runs it in a child process,
-/// turning what it reports into a `ChapterResult`.
+/// turning what it reports into a `ChapterResult`; reuses cached binaries and results.
 public struct ChapterRunner: Sendable {
     public var engine: Engine
-    /// Where programs and binaries are written (one folder per chapter).
+    /// Where programs, binaries and cached results are written.
     public var workDirectory: String
     /// Seconds the whole chapter may run.
     public var timeout: Double
     /// Bytes of text one cell may print before it is stopped.
     public var outputLimit = 1 << 20
+    /// Whether unchanged chapters reuse their last result (`check` and `--no-cache` say no).
+    public var usesCache = true
 
     public init(engine: Engine, workDirectory: String, timeout: Double) {
         self.engine = engine
@@ -18,47 +20,56 @@ public struct ChapterRunner: Sendable {
         self.timeout = timeout
     }
 
+    private var cache: ResultCache { ResultCache(directory: workDirectory + "/cache") }
+
     /// Runs `chapter`; `live` receives each cell's text as it is printed.
     public func run(_ chapter: Chapter, live: (@Sendable (_ cell: Int, _ text: String) -> Void)? = nil) throws(BookError) -> ChapterResult {
-        let folder = workDirectory + "/" + chapter.slug
-        let source = folder + "/main.swift"
-        let binary = folder + "/chapter"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try ProgramGenerator.program(for: chapter).write(toFile: source, atomically: true, encoding: .utf8)
-        } catch {
-            throw BookError(file: folder, "cannot write the chapter program: \(error.localizedDescription)")
+        let compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
+        let resultPath = cache.resultPath(chapter: chapter, program: ProgramGenerator.program(for: chapter), engine: engine)
+        if usesCache, var cached = cache.loadResult(at: resultPath) {
+            cached.cached = true
+            return cached
         }
-        var result = ChapterResult(
-            cells: chapter.cells.map { $0.options.eval ? CellResult() : skipped() },
-            inlineValues: Array(repeating: nil, count: chapter.inlineExpressions.count), errors: [],
-            compileSeconds: 0, runSeconds: 0)
+        let compiled = try compiler.compile(chapter)
+        guard let binary = compiled.binary else { return compiled.result }
 
-        let compileStart = Date()
-        let includeDirectory = try Engine.writeSystemModules(under: workDirectory)
-        let compiler = ChildProcess(
-            executable: try resolveExecutable(engine.compiler),
-            arguments: engine.compileArguments(source: source, binary: binary, includeDirectory: includeDirectory))
-        var compilerOutput = Data()
-        let compiled = try compiler.run(
-            deadline: { (timeout, "compiling took longer than \(Int(timeout)) s") },
-            standardOutput: { compilerOutput.append($0) })
-        result.compileSeconds = Date().timeIntervalSince(compileStart)
-        guard compiled.succeeded else {
-            let output = String(decoding: compilerOutput, as: UTF8.self) + compiled.standardError
-            result.errors = Diagnostics.compileErrors(output, chapterPath: chapter.path)
-            attachToCells(result.errors, chapter: chapter, result: &result)
-            return result
+        // Run; an `error: true` cell that traps is skipped in a rerun so later cells still run.
+        var skipped: [Int: String] = [:]
+        var result: ChapterResult
+        repeat {
+            result = try execute(chapter, binary: binary, base: compiled.result, skipping: skipped, live: live)
+            guard let failing = result.cells.indices.first(where: {
+                chapter.cells[$0].options.error && result.cells[$0].status == .failed && skipped[$0] == nil
+            }) else { break }
+            skipped[failing] = result.cells[failing].error ?? "failed"
+        } while true
+        for (index, error) in compiled.excludedErrors.merging(skipped, uniquingKeysWith: { a, _ in a }) {
+            result.cells[index].status = .failedAsExpected
+            result.cells[index].error = error
         }
+        for (index, cell) in chapter.cells.enumerated() where cell.options.error && result.cells[index].status == .succeeded {
+            result.errors.append(BookError(
+                file: chapter.path, line: cell.firstLine, "the cell is marked 'error: true' but ran without an error"))
+        }
+        result.compileSeconds = compiled.result.compileSeconds
+        if usesCache && result.succeeded { cache.store(result, at: resultPath) }
+        return result
+    }
 
-        let runStart = Date()
-        var session = ExecutionSession(chapter: chapter, result: result, outputLimit: outputLimit, live: live)
+    /// One run of the compiled program.
+    private func execute(
+        _ chapter: Chapter, binary: String, base: ChapterResult, skipping skipped: [Int: String],
+        live: (@Sendable (Int, String) -> Void)?
+    ) throws(BookError) -> ChapterResult {
+        let start = Date()
+        var session = ExecutionSession(chapter: chapter, result: base, outputLimit: outputLimit, live: live)
         let process = ChildProcess(
             executable: binary, arguments: [],
             environment: [
                 ChannelEnvironment.descriptor: String(ChildProcess.channelDescriptor),
                 ChannelEnvironment.parameters: parametersJSON(chapter.parameters),
                 ChannelEnvironment.seed: String(chapter.seed),
+                ChannelEnvironment.skippedCells: skipped.keys.map(String.init).joined(separator: ","),
                 "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,format=json,threads=crashed",
             ])
         let outcome = try process.run(
@@ -67,39 +78,14 @@ public struct ChapterRunner: Sendable {
                 if let reason = session.receiveOutput(data) { process.stop(reason) }
             },
             channel: { session.receiveChannel($0) })
-        result = session.finish(outcome)
-        result.runSeconds = Date().timeIntervalSince(runStart)
+        var result = session.finish(outcome)
+        result.runSeconds = Date().timeIntervalSince(start)
         return result
-    }
-
-    private func skipped() -> CellResult {
-        var cell = CellResult()
-        cell.status = .skipped
-        return cell
-    }
-
-    /// Marks the cell holding each error's line as failed with that message.
-    private func attachToCells(_ errors: [BookError], chapter: Chapter, result: inout ChapterResult) {
-        for error in errors {
-            guard let index = chapter.cells.lastIndex(where: { $0.firstLine <= error.location.line }) else { continue }
-            result.cells[index].status = .failed
-            result.cells[index].error = [result.cells[index].error, error.description].compactMap { $0 }.joined(separator: "\n")
-        }
     }
 
     private func parametersJSON(_ parameters: [Parameter]) -> String {
         let values = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.value) })
         guard let data = try? JSONEncoder().encode(values) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// `name` itself if it is a path, otherwise its location on `PATH`.
-    private func resolveExecutable(_ name: String) throws(BookError) -> String {
-        if name.contains("/") { return name }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-            return "\(folder)/\(name)"
-        }
-        throw BookError(file: name, "cannot find the Swift compiler '\(name)' on PATH")
     }
 }

@@ -7,10 +7,19 @@ public struct Engine: Sendable {
     public var productsDirectory: String
     /// The Swift compiler.
     public var compiler: String
+    /// A hash of the built engine library: rebuilding the engine invalidates every cached
+    /// program and result.
+    public let fingerprint: String
 
     public init(productsDirectory: String, compiler: String = "swiftc") {
         self.productsDirectory = productsDirectory
         self.compiler = compiler
+        var hash = ContentHash()
+        hash.combine(compiler)
+        if let library = FileManager.default.contents(atPath: productsDirectory + "/libNotebook.so") {
+            hash.combine(bytes: library)
+        }
+        fingerprint = hash.hex
     }
 
     /// The engine built next to the running executable (mlbook lives in the same folder).

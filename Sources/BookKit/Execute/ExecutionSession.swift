@@ -93,8 +93,8 @@ struct ExecutionSession {
             result.cells[cell].status = .succeeded
             result.cells[cell].seconds = seconds
             runningCell = nil
-        case .inlineValue(let id, let text, let number):
-            result.inlineValues[id] = InlineValue(text: text, number: number)
+        case .inlineValue(let id, let text, let number, let measured):
+            result.inlineValues[id] = InlineValue(text: text, number: number, measured: measured)
         case .figure(let cell, let svg, let series):
             result.cells[cell].richOutputs.append(.figure(svg: svg, series: series))
         case .html(let cell, let html, let numbers):

@@ -4,7 +4,10 @@ import Foundation
 /// `Notebook` calls that mark their boundaries, each inline value right after the cell before
 /// it, and `#sourceLocation` directives so every diagnostic and trap names the Markdown line.
 enum ProgramGenerator {
-    static func program(for chapter: Chapter) -> String {
+    /// The program; cells in `excluded` (error cells that do not compile) are left out.
+    /// `error: true` cells run inside `if Notebook.shouldRun(k)`, so a rerun can skip one that
+    /// trapped and still run the cells after it.
+    static func program(for chapter: Chapter, excluding excluded: Set<Int> = []) -> String {
         var lines = [
             "import Foundation",
             "import NeuralKit",
@@ -18,13 +21,16 @@ enum ProgramGenerator {
         let inlinesByCell = Dictionary(grouping: chapter.inlineExpressions.enumerated()) { $0.element.cellsBefore }
         lines += inlineEvaluations(inlinesByCell[0] ?? [], chapter: chapter)
         for (index, cell) in chapter.cells.enumerated() {
-            if cell.options.eval {
+            if cell.options.eval && !excluded.contains(index) {
+                let guarded = cell.options.error
                 lines += [
+                    guarded ? "if Notebook.shouldRun(\(index)) {" : "",
                     "Notebook.beginCell(\(index))",
                     sourceLocation(chapter.path, cell.firstLine),
                     cell.code.hasSuffix("\n") ? String(cell.code.dropLast()) : cell.code,
                     "#sourceLocation()",
                     "Notebook.endCell(\(index))",
+                    guarded ? "}" : "",
                 ]
             }
             lines += inlineEvaluations(inlinesByCell[index + 1] ?? [], chapter: chapter)

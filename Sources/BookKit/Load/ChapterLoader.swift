@@ -50,7 +50,7 @@ enum ChapterLoader {
         let slug = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return Chapter(
             path: path, slug: slug, title: frontMatter.title ?? firstHeading ?? slug, markdown: frontMatter.body,
-            parameters: parameters, seed: frontMatter.seed ?? defaults.seed, cells: cells,
+            parameters: parameters, seed: frontMatter.seed ?? defaults.seed, tolerance: frontMatter.tolerance, cells: cells,
             inlineExpressions: inlineExpressions)
     }
 

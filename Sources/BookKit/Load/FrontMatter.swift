@@ -5,12 +5,13 @@ import Yams
 struct FrontMatter {
     var title: String?
     var seed: UInt64?
+    var tolerance: Double?
     var parameters: [Parameter] = []
     /// The chapter text with the front matter replaced by empty lines, so Markdown line
     /// numbers stay those of the file.
     var body: String
 
-    static let allowedKeys = ["title", "params", "seed"]
+    static let allowedKeys = ["title", "params", "seed", "tolerance"]
 
     init(splitting text: String, path: String) throws(BookError) {
         var lines = text.components(separatedBy: "\n")
@@ -30,6 +31,7 @@ struct FrontMatter {
         try fields.rejectUnknownKeys(FrontMatter.allowedKeys)
         title = try fields.string("title")
         seed = try fields.unsigned("seed")
+        tolerance = try fields.double("tolerance")
         if let params = try fields.fields("params") {
             parameters = try params.entries.map { entry throws(BookError) in
                 try FrontMatter.parameter(entry.key, entry.keyNode, entry.value, fields: params)

@@ -12,6 +12,8 @@ public struct Chapter: Sendable {
     public var parameters: [Parameter]
     /// The seed of this chapter's process.
     public var seed: UInt64
+    /// `check`'s relative tolerance for this chapter, when its front matter sets one.
+    public var tolerance: Double?
     /// The Swift cells, in document order.
     public var cells: [Cell]
     /// The `` `{swift} expr` `` inline values, in document order.
@@ -52,6 +54,11 @@ public struct Cell: Sendable, Equatable {
     /// The Markdown line of the first code line.
     public var firstLine: Int
     public var options: CellOptions
+
+    /// The Markdown lines of the code (from the first code line to the last).
+    public var lines: Range<Int> {
+        firstLine..<(firstLine + max(code.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 1))
+    }
 }
 
 /// Quarto-style `//| key: value` options at the top of a cell.

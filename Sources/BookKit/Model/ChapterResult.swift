@@ -12,6 +12,8 @@ public struct ChapterResult: Sendable, Codable, Equatable {
     public var compileSeconds: Double
     /// Wall time of running it.
     public var runSeconds: Double
+    /// Whether this result was reused from the cache (nothing compiled or ran).
+    public var cached = false
 
     /// Whether the chapter compiled, ran every cell as intended and all claims held.
     public var succeeded: Bool { errors.isEmpty }
@@ -20,7 +22,16 @@ public struct ChapterResult: Sendable, Codable, Equatable {
 /// The outcome of one cell.
 public struct CellResult: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable {
-        case succeeded, failed, notRun, skipped
+        /// Ran to its end.
+        case succeeded
+        /// Failed to compile, trapped or timed out.
+        case failed
+        /// Marked `error: true`, and failed as it must.
+        case failedAsExpected
+        /// Never reached: an earlier cell failed.
+        case notRun
+        /// `eval: false`.
+        case skipped
     }
 
     public var status: Status = .notRun
@@ -34,7 +45,9 @@ public struct CellResult: Sendable, Codable, Equatable {
     public var error: String?
     public var seconds: Double = 0
 
-    public init() {}
+    public init(status: Status = .notRun) {
+        self.status = status
+    }
 }
 
 /// A chart or table a cell showed.
@@ -54,4 +67,6 @@ public struct Claim: Sendable, Codable, Equatable {
 public struct InlineValue: Sendable, Codable, Equatable {
     public var text: String
     public var number: Double?
+    /// A measurement (a time) that differs between runs: shown, not compared by `check`.
+    public var measured = false
 }

@@ -62,6 +62,7 @@ enum ChapterRenderer {
         switch result.status {
         case .succeeded: "运行 \(formatDuration(result.seconds))"
         case .failed: "运行失败"
+        case .failedAsExpected: "按预期出错（error: true）"
         case .notRun: "未运行"
         case .skipped: "未执行（eval: false）"
         }

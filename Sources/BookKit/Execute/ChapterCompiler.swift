@@ -1,0 +1,92 @@
+import Foundation
+
+/// Compiles a chapter's program (or finds it compiled in the cache). An `error: true` cell
+/// whose code does not compile is left out and its diagnostics become its shown error.
+struct ChapterCompiler {
+    let engine: Engine
+    let workDirectory: String
+    let cache: ResultCache
+    let timeout: Double
+
+    /// The binary (nil when the chapter does not compile), the result so far (cells, errors,
+    /// compile time) and the compile errors of left-out error cells.
+    struct Outcome {
+        var binary: String?
+        var result: ChapterResult
+        var excludedErrors: [Int: String]
+    }
+
+    func compile(_ chapter: Chapter) throws(BookError) -> Outcome {
+        let start = Date()
+        var result = ChapterResult(
+            cells: chapter.cells.map { CellResult(status: $0.options.eval ? .notRun : .skipped) },
+            inlineValues: Array(repeating: nil, count: chapter.inlineExpressions.count), errors: [],
+            compileSeconds: 0, runSeconds: 0)
+        var excluded: [Int: String] = [:]
+        while true {
+            let program = ProgramGenerator.program(for: chapter, excluding: Set(excluded.keys))
+            let binary = cache.binaryPath(program: program, engine: engine)
+            if FileManager.default.isExecutableFile(atPath: binary) {
+                result.compileSeconds = Date().timeIntervalSince(start)
+                return Outcome(binary: binary, result: result, excludedErrors: excluded)
+            }
+            let errors = try swiftc(program, chapter: chapter, binary: binary)
+            result.compileSeconds = Date().timeIntervalSince(start)
+            if errors.isEmpty { return Outcome(binary: binary, result: result, excludedErrors: excluded) }
+            let inErrorCells = Dictionary(grouping: errors) { error in
+                chapter.cells.indices.first { chapter.cells[$0].options.error && chapter.cells[$0].lines.contains(error.location.line) }
+            }
+            // Errors outside `error: true` cells fail the chapter; otherwise leave those cells out.
+            if inErrorCells[nil] != nil {
+                result.errors = errors
+                for error in errors {
+                    guard let index = chapter.cells.lastIndex(where: { $0.firstLine <= error.location.line }) else { continue }
+                    result.cells[index].status = .failed
+                    result.cells[index].error = [result.cells[index].error, error.description].compactMap { $0 }.joined(separator: "\n")
+                }
+                return Outcome(binary: nil, result: result, excludedErrors: excluded)
+            }
+            for case (let index?, let cellErrors) in inErrorCells {
+                excluded[index] = cellErrors.map(\.description).joined(separator: "\n")
+            }
+        }
+    }
+
+    /// Runs `swiftc`; returns the compile errors (empty on success). The binary is written
+    /// under a temporary name and renamed, so a killed compile never leaves a broken entry.
+    private func swiftc(_ program: String, chapter: Chapter, binary: String) throws(BookError) -> [BookError] {
+        let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
+        let source = folder + "/main.swift"
+        let partial = binary + ".partial-\(getpid())"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try program.write(toFile: source, atomically: true, encoding: .utf8)
+        } catch {
+            throw BookError(file: folder, "cannot write the chapter program: \(error.localizedDescription)")
+        }
+        let includeDirectory = try Engine.writeSystemModules(under: workDirectory)
+        let process = ChildProcess(
+            executable: try Self.resolveExecutable(engine.compiler),
+            arguments: engine.compileArguments(source: source, binary: partial, includeDirectory: includeDirectory))
+        var output = Data()
+        let outcome = try process.run(
+            deadline: { (timeout, "compiling took longer than \(Int(timeout)) s") },
+            standardOutput: { output.append($0) })
+        guard outcome.succeeded else {
+            try? FileManager.default.removeItem(atPath: partial)
+            return Diagnostics.compileErrors(String(decoding: output, as: UTF8.self) + outcome.standardError, chapterPath: chapter.path)
+        }
+        guard rename(partial, binary) == 0 else { throw BookError(file: binary, "cannot store the compiled chapter") }
+        return []
+    }
+
+    /// `name` itself if it is a path, otherwise its location on `PATH`.
+    static func resolveExecutable(_ name: String) throws(BookError) -> String {
+        if name.contains("/") { return name }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            return "\(folder)/\(name)"
+        }
+        throw BookError(file: name, "cannot find the Swift compiler '\(name)' on PATH")
+    }
+}

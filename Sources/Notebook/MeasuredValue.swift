@@ -1,0 +1,13 @@
+/// A value measured on this machine — a wall time, a speed — that differs from run to run.
+/// It is shown like any value but `mlbook check` does not compare it with `_freeze/`.
+public struct MeasuredValue: CustomStringConvertible {
+    /// The measured value.
+    public let value: Any
+
+    public var description: String { String(describing: value) }
+}
+
+/// Marks a value as measured (see `MeasuredValue`), e.g. `` `{swift} measured(history.seconds)` ``.
+public func measured(_ value: Any) -> MeasuredValue {
+    MeasuredValue(value: value)
+}
