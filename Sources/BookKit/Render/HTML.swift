@@ -1,16 +1,19 @@
 import Foundation
 
 /// Escapes text for HTML content and attribute values.
+///
+/// Scalar by scalar: a combining mark after `"` or `<` joins it into one `Character` that is
+/// not equal to `"`, which would leave the quote unescaped and end an attribute value.
 func escapeHTML(_ text: String) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
+    for scalar in text.unicodeScalars {
+        switch scalar {
         case "&": escaped += "&amp;"
         case "<": escaped += "&lt;"
         case ">": escaped += "&gt;"
         case "\"": escaped += "&quot;"
-        default: escaped.append(character)
+        default: escaped.unicodeScalars.append(scalar)
         }
     }
     return escaped
