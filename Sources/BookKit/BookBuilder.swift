@@ -65,7 +65,7 @@ public struct BookBuilder: Sendable {
         let body = ChapterRenderer.body(book.chapters[index], result: result)
         try SiteWriter(outputDirectory: outputDirectory).updatePages([
             name: template.chapterPage(index, body: body, result: result),
-            "style.css": Stylesheet.css,
+            "style.css": Stylesheet.all,
         ])
         return (result, outputDirectory + "/" + name)
     }
@@ -101,7 +101,7 @@ public struct BookBuilder: Sendable {
     /// Every file of the site: one page per chapter, the index and the stylesheet.
     func pages(results: [ChapterResult]) -> [String: String] {
         let template = PageTemplate(book: book)
-        var files = ["index.html": template.indexPage(), "style.css": Stylesheet.css]
+        var files = ["index.html": template.indexPage(), "style.css": Stylesheet.all]
         for (index, chapter) in book.chapters.enumerated() {
             let body = ChapterRenderer.body(chapter, result: results[index])
             files[chapter.slug + ".html"] = template.chapterPage(index, body: body, result: results[index])

@@ -36,12 +36,13 @@ final class MarkdownDocument {
         cmark_node_free(node)
     }
 
-    /// Removes line breaks inside paragraphs between CJK characters: a newline in Chinese
-    /// source text is not a word space, and browsers would show it as one.
+    /// Removes line breaks inside paragraphs between two CJK characters: a newline in
+    /// Chinese source text is not a word space, and browsers would show it as one. (Between
+    /// CJK and Latin text the space stays, as Chinese typography spaces mixed scripts.)
     func joinCJKLines() {
         for node in nodes() where MarkdownNode.type(node) == CMARK_NODE_SOFTBREAK {
             guard let before = cmark_node_previous(node), let after = cmark_node_next(node),
-                MarkdownNode.literal(before).last?.isWide == true || MarkdownNode.literal(after).first?.isWide == true
+                MarkdownNode.literal(before).last?.isWide == true && MarkdownNode.literal(after).first?.isWide == true
             else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)

@@ -26,7 +26,7 @@ enum ChapterRenderer {
     static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int) -> String {
         var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
         if cell.options.echo {
-            html += "<pre class=\"code\"><code class=\"language-swift\">\(escapeHTML(displayedCode(cell)))</code></pre>\n"
+            html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"
         }
         if let result {
             if cell.options.output {

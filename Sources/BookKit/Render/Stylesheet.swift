@@ -1,6 +1,9 @@
 /// The site's stylesheet: system CJK font stacks, light and dark themes from the system
 /// setting, chart colors as CSS variables (SVGCharts refers to `--chart-N`).
 enum Stylesheet {
+    /// The whole `style.css`: the page styles and the code highlighting colors.
+    static var all: String { css + SwiftHighlighter.css }
+
     static let css = """
         :root {
           --text: #1d1d1f; --muted: #6e6e73; --background: #ffffff; --panel: #f5f5f7;

@@ -53,10 +53,13 @@ public struct FreezeRecord: Codable, Equatable, Sendable {
                 },
                 claims: outcome.claims.map { ClaimRecord(text: $0.text, passed: $0.passed) })
         }
+        // Measurements differ on every run: recording them would only make noisy diffs.
         inlineValues = zip(chapter.inlineExpressions, result.inlineValues).map { inline, value in
-            InlineRecord(
-                line: inline.location.line, expression: inline.expression, text: value?.text ?? "",
-                number: value?.number, measured: value?.measured ?? false)
+            let measured = value?.measured ?? false
+            return InlineRecord(
+                line: inline.location.line, expression: inline.expression,
+                text: measured ? "(measured)" : value?.text ?? "", number: measured ? nil : value?.number,
+                measured: measured)
         }
     }
 
