@@ -23,7 +23,11 @@ let package = Package(
         .systemLibrary(
             name: "CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "NeuralKit", dependencies: ["CBLAS"]),
+        .target(
+            name: "NeuralKit", dependencies: ["CBLAS"],
+            // Tensors are classes mutated on every step; dynamic exclusivity checks on their
+            // properties cost more than the arithmetic of a small model (measured on W1).
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "SVGCharts"),
         .target(name: "NotebookFormat"),
         .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),
@@ -33,6 +37,8 @@ let package = Package(
         .executableTarget(
             name: "mlbook",
             dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "neuralkit-bench", dependencies: ["NeuralKit", "CBLAS"], path: "Benchmarks/NeuralKitBench"),
         .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"], exclude: ["Fixtures"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit"], exclude: ["Fixtures"]),

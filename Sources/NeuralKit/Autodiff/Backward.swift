@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Reverse-mode automatic differentiation, as in micrograd: each operation's result keeps
 /// its inputs and a pullback that *adds* into the inputs' gradients; `backward()` orders the
 /// graph topologically and runs every pullback once, from the loss back to the leaves.
@@ -39,27 +41,32 @@ extension Tensor {
         }
     }
 
-    /// Every recorded node reachable from `self`, each after all of its inputs
+    /// Every recorded operation reachable from `self`, each after all of its inputs
     /// (iterative depth-first search, so deep graphs such as unrolled RNNs cannot overflow).
+    /// Leaves are left out: they have no pullback to order. Visited nodes carry this sweep's
+    /// unique mark instead of going into a hashed set.
     private func topologicalOrder() -> [Tensor] {
+        let mark = Tensor.nextSweepMark.wrappingAdd(1, ordering: .relaxed).newValue
         var order: [Tensor] = []
-        var visited = Set<ObjectIdentifier>()
         var stack: [(node: Tensor, expanded: Bool)] = [(self, false)]
         while let (node, expanded) = stack.popLast() {
             if expanded {
                 order.append(node)
                 continue
             }
-            guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
+            guard node.sweepMark != mark else { continue }
+            node.sweepMark = mark
             stack.append((node, true))
-            for input in node.inputs where input.requiresGradient
-                && !visited.contains(ObjectIdentifier(input))
-            {
+            for input in node.inputs where input.pullback != nil && input.sweepMark != mark {
                 stack.append((input, false))
             }
         }
         return order
     }
+
+    /// Source of unique marks for `topologicalOrder` (atomic: graphs on other threads sweep
+    /// at the same time).
+    private static let nextSweepMark = Atomic<UInt64>(0)
 }
 
 /// Whether operations record the graph for `backward()`. Inference and optimizer updates

@@ -73,17 +73,3 @@ struct Broadcast {
         }
     }
 }
-
-extension Broadcast {
-    /// Sums a gradient of the broadcast shape back onto an input's shape: every output
-    /// element that read an input element adds into it (`keepLhs` picks which input).
-    func reduce(_ gradient: [Float], toLhs keepLhs: Bool, count inputCount: Int) -> [Float] {
-        var reduced = [Float](repeating: 0, count: inputCount)
-        reduced.withUnsafeMutableBufferPointer { target in
-            gradient.withUnsafeBufferPointer { source in
-                forEachIndex { out, l, r in target[keepLhs ? l : r] += source[out] }
-            }
-        }
-        return reduced
-    }
-}

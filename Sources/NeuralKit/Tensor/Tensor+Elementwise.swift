@@ -29,27 +29,94 @@ extension Tensor {
         da: @escaping (_ a: Float, _ b: Float) -> Float,
         db: @escaping (_ a: Float, _ b: Float) -> Float
     ) -> Tensor {
-        let plan = Broadcast(a.shape, b.shape)
+        let pairing = ElementPairing(a.shape, b.shape)
         let (x, y) = (a.scalars, b.scalars)
-        var z = [Float](repeating: 0, count: plan.shape.reduce(1, *))
-        if a.shape == b.shape {
-            for i in 0..<z.count { z[i] = f(x[i], y[i]) }
-        } else {
-            z.withUnsafeMutableBufferPointer { out in
-                plan.forEachIndex { o, l, r in out[o] = f(x[l], y[r]) }
-            }
+        var z = [Float](repeating: 0, count: pairing.count)
+        z.withUnsafeMutableBufferPointer { out in
+            pairing.forEach { o, l, r in out[o] = f(x[l], y[r]) }
         }
-        return Tensor(shape: plan.shape, scalars: z, inputs: [a, b]) { upstream in
+        return Tensor(shape: pairing.shape, scalars: z, inputs: [a, b]) { upstream in
             if a.requiresGradient {
-                var delta = [Float](repeating: 0, count: upstream.count)
-                plan.forEachIndex { o, l, r in delta[o] = upstream[o] * da(x[l], y[r]) }
-                a.accumulateGradient(a.shape == plan.shape ? delta : plan.reduce(delta, toLhs: true, count: a.count))
+                var delta = [Float](repeating: 0, count: a.count)
+                delta.withUnsafeMutableBufferPointer { d in
+                    pairing.forEach { o, l, r in d[l] += upstream[o] * da(x[l], y[r]) }
+                }
+                a.accumulateGradient(delta)
             }
             if b.requiresGradient {
-                var delta = [Float](repeating: 0, count: upstream.count)
-                plan.forEachIndex { o, l, r in delta[o] = upstream[o] * db(x[l], y[r]) }
-                b.accumulateGradient(b.shape == plan.shape ? delta : plan.reduce(delta, toLhs: false, count: b.count))
+                var delta = [Float](repeating: 0, count: b.count)
+                delta.withUnsafeMutableBufferPointer { d in
+                    pairing.forEach { o, l, r in d[r] += upstream[o] * db(x[l], y[r]) }
+                }
+                b.accumulateGradient(delta)
             }
+        }
+    }
+}
+
+/// How the elements of two broadcast operands line up, with fast paths for the common cases
+/// (equal shapes; one operand repeating as a whole, like a bias row or a scalar) and the
+/// general odometer walk of `Broadcast` otherwise.
+struct ElementPairing {
+    enum Layout {
+        case same
+        /// The right operand's `period` elements repeat along the left one.
+        case rightRepeats(period: Int)
+        /// The left operand's `period` elements repeat along the right one.
+        case leftRepeats(period: Int)
+        case general(Broadcast)
+    }
+
+    let shape: [Int]
+    let count: Int
+    let layout: Layout
+
+    init(_ lhs: [Int], _ rhs: [Int]) {
+        if lhs == rhs {
+            (shape, layout) = (lhs, .same)
+        } else if ElementPairing.repeats(rhs, along: lhs) {
+            (shape, layout) = (lhs, .rightRepeats(period: rhs.reduce(1, *)))
+        } else if ElementPairing.repeats(lhs, along: rhs) {
+            (shape, layout) = (rhs, .leftRepeats(period: lhs.reduce(1, *)))
+        } else {
+            let plan = Broadcast(lhs, rhs)
+            (shape, layout) = (plan.shape, .general(plan))
+        }
+        count = shape.reduce(1, *)
+    }
+
+    /// Whether `small` (without leading 1s) is a trailing block of `big`.
+    private static func repeats(_ small: [Int], along big: [Int]) -> Bool {
+        let core = small.drop { $0 == 1 }
+        return core.count <= big.count && big.count >= small.count && big.suffix(core.count).elementsEqual(core)
+    }
+
+    /// Calls `body(out, l, r)` for every output element with the matching input offsets.
+    @inline(__always)
+    func forEach(_ body: (_ out: Int, _ lhs: Int, _ rhs: Int) -> Void) {
+        switch layout {
+        case .same:
+            for i in 0..<count { body(i, i, i) }
+        case .rightRepeats(let period):
+            guard period > 0 else { return }
+            var o = 0
+            for _ in 0..<(count / period) {
+                for j in 0..<period {
+                    body(o, o, j)
+                    o += 1
+                }
+            }
+        case .leftRepeats(let period):
+            guard period > 0 else { return }
+            var o = 0
+            for _ in 0..<(count / period) {
+                for j in 0..<period {
+                    body(o, j, o)
+                    o += 1
+                }
+            }
+        case .general(let plan):
+            plan.forEachIndex(body)
         }
     }
 }

@@ -27,6 +27,8 @@ public final class Tensor {
     let inputs: [Tensor]
     /// Adds `∂L/∂input` for every input, given `∂L/∂self`.
     let pullback: Pullback?
+    /// The last `backward()` sweep that visited this node (see `topologicalOrder`).
+    var sweepMark: UInt64 = 0
 
     typealias Pullback = (_ upstream: [Float]) -> Void
 
