@@ -7,7 +7,7 @@ struct MLBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlbook",
         abstract: "Builds a living book: Markdown chapters whose Swift cells run against NeuralKit.",
-        subcommands: [Build.self, Run.self, Check.self])
+        subcommands: [Build.self, Run.self, Check.self, Serve.self])
 }
 
 /// Options every subcommand that reads the book shares.

@@ -1,0 +1,76 @@
+import ArgumentParser
+import BookKit
+import Foundation
+
+/// `mlbook serve`: preview the site locally and rebuild it when a chapter is saved.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the site on 127.0.0.1 and rebuild it when the book changes; pages reload themselves.")
+
+    @OptionGroup var options: BookOptions
+
+    @Option(help: "The site folder.")
+    var output = "output"
+
+    @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
+    var port: UInt16 = 8000
+
+    func run() throws {
+        do {
+            let server = try PreviewServer(root: output, port: port)
+            build()
+            say("serving \(output)/ at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)")
+            Thread.detachNewThread { server.serve() }
+            var seen = snapshot()
+            while true {
+                Thread.sleep(forTimeInterval: 0.5)
+                let now = snapshot()
+                guard now != seen else { continue }
+                seen = now
+                say("change detected; rebuilding…")
+                if build() { server.siteChanged() }
+            }
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Prints a line at once (stdout may be a pipe, which would hold it back).
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Builds with the cache; prints errors and keeps the last good site on failure.
+    @discardableResult
+    private func build() -> Bool {
+        do {
+            let lock = try options.lock()
+            defer { withExtendedLifetime(lock) {} }
+            let builder = try options.builder()
+            let results = builder.executeAll(progress: ProgressReporter().report)
+            let errors = results.flatMap(\.errors)
+            errors.forEach { printError($0.description) }
+            guard errors.isEmpty else { return false }
+            try builder.writeSite(results: results, to: output)
+            return true
+        } catch let error as BookError {
+            printError(error.description)
+            return false
+        } catch {
+            printError("error: \(error)")
+            return false
+        }
+    }
+
+    /// Modification times of every file in the book folder.
+    private func snapshot() -> [String: Date] {
+        var times: [String: Date] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: options.book)
+        while let file = enumerator?.nextObject() as? String {
+            guard !file.hasPrefix("_freeze") else { continue }
+            let path = options.book + "/" + file
+            times[file] = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
+        }
+        return times
+    }
+}
