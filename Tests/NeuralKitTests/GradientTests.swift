@@ -59,6 +59,22 @@ import Testing
         Case("slice along the middle axis", [[2, 5, 2]]) { $0[0].slicing(axis: 1, range: 2..<5) },
         Case("gather along the last axis", [[3, 4]]) { $0[0].gathering(indices: [2, 0, 2], alongAxis: 1) },
         Case("gather along axis 0", [[3, 4]]) { $0[0].gathering(indices: [2, 0, 1, 1], alongAxis: 0) },
+        Case("binary cross-entropy", [[3, 2]], positive: true) {
+            BinaryCrossEntropy()(predicted: $0[0] / 2.5, target: Tensor([[1, 0], [0, 1], [1, 1]]))
+        },
+        Case("binary cross-entropy from logits", [[3, 2], [3, 2]]) {
+            BinaryCrossEntropy(fromLogits: true)(predicted: 3 * $0[0], target: $0[1])
+        },
+        Case("categorical cross-entropy", [[2, 3]], positive: true) {
+            CategoricalCrossEntropy()(predicted: $0[0], target: Tensor([[0, 1, 0], [0.2, 0.3, 0.5]]))
+        },
+        Case("categorical cross-entropy from logits", [[2, 3]]) {
+            CategoricalCrossEntropy(fromLogits: true)(predicted: 2 * $0[0], target: Tensor([[0, 1, 0], [1, 0, 0]]))
+        },
+        Case("sparse categorical cross-entropy from logits", [[3, 4]]) {
+            SparseCategoricalCrossEntropy(fromLogits: true)(predicted: 2 * $0[0], target: Tensor([3, 0, 1]))
+        },
+        Case("mean absolute error", [[2, 3], [2, 3]]) { MeanAbsoluteError()(predicted: $0[0], target: $0[1]) },
     ]
 
     @Test(arguments: cases)
