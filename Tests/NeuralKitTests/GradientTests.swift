@@ -45,6 +45,36 @@ import Testing
         Case("transpose", [[3, 4]]) { $0[0].transposed() },
         Case("gather rows with repeats", [[4, 3]]) { $0[0].gathering(rows: [3, 0, 3, 1]) },
         Case("an input used twice", [[3]]) { $0[0] * $0[0] + $0[0] },
+        Case("clamp", [[3, 4]]) { clamp($0[0], min: -0.5, max: 0.5) },
+        Case("softplus", [[2, 3]]) { softplus(4 * $0[0]) },
+        Case("max over the last axis", [[3, 4]]) { $0[0].max(axis: -1) },
+        Case("max over axis 0 keeping it", [[3, 4]]) { $0[0].max(axis: 0, keepingDimension: true) },
+        Case("logSoftmax", [[3, 4]]) { $0[0].logSoftmax(axis: -1) },
+        Case("logSoftmax over axis 0", [[3, 4]]) { $0[0].logSoftmax(axis: 0) },
+        Case("softmax", [[3, 4]]) { $0[0].softmax(axis: 1) },
+        Case("softmax over the middle axis", [[2, 3, 2]]) { $0[0].softmax(axis: 1) },
+        Case("concatenate along axis 0", [[2, 3], [1, 3]]) { concatenated($0, axis: 0) },
+        Case("concatenate along the last axis", [[2, 3], [2, 1], [2, 2]]) { concatenated($0, axis: -1) },
+        Case("slice along axis 0", [[5, 3]]) { $0[0].slicing(axis: 0, range: 1..<4) },
+        Case("slice along the middle axis", [[2, 5, 2]]) { $0[0].slicing(axis: 1, range: 2..<5) },
+        Case("gather along the last axis", [[3, 4]]) { $0[0].gathering(indices: [2, 0, 2], alongAxis: 1) },
+        Case("gather along axis 0", [[3, 4]]) { $0[0].gathering(indices: [2, 0, 1, 1], alongAxis: 0) },
+        Case("binary cross-entropy", [[3, 2]], positive: true) {
+            BinaryCrossEntropy()(predicted: $0[0] / 2.5, target: Tensor([[1, 0], [0, 1], [1, 1]]))
+        },
+        Case("binary cross-entropy from logits", [[3, 2], [3, 2]]) {
+            BinaryCrossEntropy(fromLogits: true)(predicted: 3 * $0[0], target: $0[1])
+        },
+        Case("categorical cross-entropy", [[2, 3]], positive: true) {
+            CategoricalCrossEntropy()(predicted: $0[0], target: Tensor([[0, 1, 0], [0.2, 0.3, 0.5]]))
+        },
+        Case("categorical cross-entropy from logits", [[2, 3]]) {
+            CategoricalCrossEntropy(fromLogits: true)(predicted: 2 * $0[0], target: Tensor([[0, 1, 0], [1, 0, 0]]))
+        },
+        Case("sparse categorical cross-entropy from logits", [[3, 4]]) {
+            SparseCategoricalCrossEntropy(fromLogits: true)(predicted: 2 * $0[0], target: Tensor([3, 0, 1]))
+        },
+        Case("mean absolute error", [[2, 3], [2, 3]]) { MeanAbsoluteError()(predicted: $0[0], target: $0[1]) },
     ]
 
     @Test(arguments: cases)

@@ -1,58 +1,66 @@
-import Foundation
 import Testing
 
 @testable import NeuralKit
 
-/// Optimizers against `Fixtures/reference.json`, which `Fixtures/reference.py` computes
-/// independently in numpy: ten full-batch steps of linear regression under MSE.
+/// Every optimizer against `Fixtures/reference.json`: ten full-batch steps of linear
+/// regression under MSE, computed independently in numpy by `Fixtures/reference.py`.
 @Suite struct OptimizerReferenceTests {
-    struct Step: Decodable {
-        let loss: Float
-        let W: [Float]
-        let b: [Float]
-    }
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let clipNorm: Float?
+        let make: @Sendable () -> any Optimizer
+        var testDescription: String { name }
 
-    struct Reference: Decodable {
-        let X: [Float]
-        let y: [Float]
-        let W0: [Float]
-        let adam: [Step]
-        let gradientDescent: [Step]
-    }
-
-    static func reference() throws -> Reference {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/reference.json")
-        return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
-    }
-
-    /// Runs `optimizer` for as many steps as `expected` has, comparing loss and parameters
-    /// within 1e-5 relative (1e-6 absolute near zero).
-    func expectSteps(_ optimizer: any Optimizer, match expected: [Step], reference: Reference) {
-        let X = Tensor(shape: [8, 3], scalars: reference.X)
-        let y = Tensor(shape: [8, 1], scalars: reference.y)
-        let W = Tensor(shape: [3, 1], scalars: reference.W0, requiresGradient: true)
-        let b = Tensor.zeros([1], requiresGradient: true)
-        for step in expected {
-            let loss = MeanSquaredError()(predicted: X.matmul(W) + b, target: y)
-            loss.backward()
-            optimizer.update([W, b])
-            W.zeroGradient()
-            b.zeroGradient()
-            let pairs = [(loss.scalar, step.loss)] + Array(zip(W.scalars, step.W)) + Array(zip(b.scalars, step.b))
-            for (got, want) in pairs {
-                #expect(abs(got - want) <= 1e-5 * abs(want) + 1e-6, "got \(got), want \(want)")
-            }
+        init(_ name: String, clipNorm: Float? = nil, _ make: @escaping @Sendable () -> any Optimizer) {
+            self.name = name
+            self.clipNorm = clipNorm
+            self.make = make
         }
     }
 
-    @Test func adamMatchesReferenceSteps() throws {
-        let reference = try Self.reference()
-        expectSteps(Adam(learningRate: 0.05), match: reference.adam, reference: reference)
+    static let cases: [Case] = [
+        Case("gradientDescent") { GradientDescent(learningRate: 0.1) },
+        Case("sgd") { SGD(learningRate: 0.1) },
+        Case("sgdMomentum") { SGD(learningRate: 0.1, momentum: 0.9) },
+        Case("sgdNesterov") { SGD(learningRate: 0.1, momentum: 0.9, nesterov: true) },
+        Case("sgdMomentumClipped", clipNorm: 0.15) { SGD(learningRate: 0.1, momentum: 0.9) },
+        Case("adagrad") { Adagrad(learningRate: 0.1) },
+        Case("rmsprop") { RMSProp(learningRate: 0.01) },
+        Case("adam") { Adam(learningRate: 0.05) },
+        Case("adamw") { AdamW(learningRate: 0.05, weightDecay: 0.1) },
+    ]
+
+    @Test(arguments: cases)
+    func optimizerMatchesReferenceSteps(_ testCase: Case) throws {
+        let reference = Reference.shared
+        let expected = try #require(reference.optimizers[testCase.name], "no reference for \(testCase.name)")
+        let (X, y) = reference.regression
+        let W = Tensor(shape: [3, 1], scalars: reference.W0, requiresGradient: true)
+        let b = Tensor.zeros([1], requiresGradient: true)
+        let optimizer = testCase.make()
+        for (index, step) in expected.enumerated() {
+            let loss = MeanSquaredError()(predicted: X.matmul(W) + b, target: y)
+            loss.backward()
+            if let clipNorm = testCase.clipNorm { clipGradients([W, b], maxNorm: clipNorm) }
+            optimizer.update([W, b])
+            W.zeroGradient()
+            b.zeroGradient()
+            expectClose([loss.scalar] + W.scalars + b.scalars, [step.loss] + step.W + step.b, "step \(index + 1)")
+        }
     }
 
-    @Test func gradientDescentMatchesReferenceSteps() throws {
-        let reference = try Self.reference()
-        expectSteps(GradientDescent(learningRate: 0.1), match: reference.gradientDescent, reference: reference)
+    @Test(arguments: 0..<2)
+    func clippingMatchesReference(_ index: Int) {
+        let expected = Reference.shared.clipping[index]
+        let parameters = expected.gradients.map { gradient in
+            let parameter = Tensor.zeros([gradient.count], requiresGradient: true)
+            parameter.accumulateGradient(gradient)
+            return parameter
+        }
+        let norm = clipGradients(parameters, maxNorm: expected.maxNorm)
+        expectClose([norm], [expected.norm], "norm")
+        for (parameter, clipped) in zip(parameters, expected.clipped) {
+            expectClose(parameter.gradient ?? [], clipped, "clipped gradient")
+        }
     }
 }

@@ -18,14 +18,20 @@ public final class Dense: Layer {
     public private(set) var kernel: Tensor?
     /// `b`, shape `[units]`; nil until built or when the layer has no bias.
     public private(set) var bias: Tensor?
+    /// The penalty on the kernel added to the loss (Keras's `kernel_regularizer`); nil for none.
+    public let kernelRegularizer: (any Regularizer)?
     private let useBias: Bool
 
     /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
-    public init(_ units: Int, inputSize: Int? = nil, activation: Activation = .linear, useBias: Bool = true) {
+    public init(
+        _ units: Int, inputSize: Int? = nil, activation: Activation = .linear, useBias: Bool = true,
+        kernelRegularizer: (any Regularizer)? = nil
+    ) {
         precondition(units > 0, "Dense needs at least one unit, got \(units)")
         self.units = units
         self.activation = activation
         self.useBias = useBias
+        self.kernelRegularizer = kernelRegularizer
         if let inputSize { build(inputSize: inputSize) }
     }
 
@@ -49,6 +55,12 @@ public final class Dense: Layer {
     }
 
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
+
+    /// `kernelRegularizer.penalty(W)`, once the kernel exists.
+    public var regularizationLoss: Tensor? {
+        guard let kernelRegularizer, let kernel else { return nil }
+        return kernelRegularizer.penalty(kernel)
+    }
 
     public var summaryName: String { "Dense(\(units)\(activation == .linear ? "" : ", \(activation)"))" }
 }

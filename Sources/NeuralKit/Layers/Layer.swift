@@ -7,9 +7,15 @@ public protocol Layer: AnyObject {
     var parameters: [Tensor] { get }
     /// A short name for `summary()`, such as `"Dense(1)"`.
     var summaryName: String { get }
+    /// The sum of the penalties its regularizers put on its weights, a differentiable scalar
+    /// that `fit` adds to the loss; `nil` when it has none (the default).
+    var regularizationLoss: Tensor? { get }
 }
 
 extension Layer {
     /// The number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// No penalty: layers without regularizers need not mention it.
+    public var regularizationLoss: Tensor? { nil }
 }

@@ -33,6 +33,11 @@ public final class Sequential: Layer {
 
     public var parameters: [Tensor] { layers.flatMap(\.parameters) }
 
+    /// The sum of its layers' penalties; nil when none has a regularizer.
+    public var regularizationLoss: Tensor? {
+        layers.compactMap(\.regularizationLoss).reduce(nil) { total, penalty in total.map { $0 + penalty } ?? penalty }
+    }
+
     public var summaryName: String { "Sequential" }
 
     /// A Keras-like table of the layers and their parameter counts.

@@ -178,3 +178,14 @@ public func tanh(_ x: Tensor) -> Tensor { x.unary(tanhf, derivative: { _, y in 1
 public func pow(_ x: Tensor, _ p: Float) -> Tensor {
     x.unary({ powf($0, p) }, derivative: { x, _ in p * powf(x, p - 1) })
 }
+/// `x` limited to `[min, max]`; derivative 1 inside (bounds included, as TensorFlow's
+/// `clip_by_value`), 0 where the value was clipped.
+public func clamp(_ x: Tensor, min low: Float, max high: Float) -> Tensor {
+    precondition(low <= high, "clamp needs min ≤ max, got min \(low), max \(high)")
+    return x.unary({ Swift.min(Swift.max($0, low), high) }, derivative: { x, _ in x >= low && x <= high ? 1 : 0 })
+}
+/// `softplus(x) = log(1 + eˣ)`, computed as `max(x, 0) + log(1 + e^{−|x|})` so it never
+/// overflows; derivative `σ(x)`.
+public func softplus(_ x: Tensor) -> Tensor {
+    x.unary({ max($0, 0) + log1pf(expf(-Swift.abs($0))) }, derivative: { x, _ in 1 / (1 + expf(-x)) })
+}

@@ -10,29 +10,50 @@ extension Sequential {
     /// Trains the model on `x`/`y` (samples along the first dimension) with mini-batch
     /// gradient steps: each epoch visits the samples in a fresh order drawn from the default
     /// generator (when `shuffle`), in batches of `batchSize` (the last one may be smaller).
+    ///
+    /// The loss differentiated and reported is the compiled loss plus the layers'
+    /// `regularizationLoss`. Per optimizer update, in order: the gradients of
+    /// `accumulationSteps` batches are averaged (an epoch's last update may average fewer),
+    /// clipped to global norm `clipNorm`, the rate is set to `schedule.learningRate(at:)`
+    /// (steps are updates, counted from 0 in each call), and the optimizer steps. After each
+    /// epoch `reduceOnPlateau` sees the epoch's loss and may lower the rate (not together
+    /// with `schedule`).
     @discardableResult
-    public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true) -> History {
+    public func fit(
+        _ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
+        schedule: (any LearningRateSchedule)? = nil, reduceOnPlateau: ReduceLROnPlateau? = nil,
+        clipNorm: Float? = nil, accumulationSteps: Int = 1
+    ) -> History {
         guard let optimizer, let loss else {
             preconditionFailure("call compile(optimizer:loss:) before fit")
         }
         precondition(x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
             "fit needs as many targets as samples, got \(x.shape) and \(y.shape)")
-        precondition(batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0")
+        precondition(
+            batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
+        precondition(schedule == nil || reduceOnPlateau == nil, "fit takes a schedule or reduceOnPlateau, not both")
         let start = DispatchTime.now().uptimeNanoseconds
         let sampleCount = x.shape[0]
         var history = History()
+        var stepper = OptimizerStepper(
+            optimizer: optimizer, schedule: schedule, clipNorm: clipNorm, accumulationSteps: accumulationSteps)
         for _ in 0..<epochs {
             let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
             var weightedLoss: Float = 0
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
                 let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
-                let batchLoss = loss(predicted: self(x.gathering(rows: rows)), target: y.gathering(rows: rows))
+                let batchLoss = regularized(
+                    loss(predicted: self(x.gathering(rows: rows)), target: y.gathering(rows: rows)))
                 batchLoss.backward()
-                optimizer.update(parameters)
-                parameters.forEach { $0.zeroGradient() }
+                stepper.didBackward(parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
                 weightedLoss += batchLoss.scalar * Float(rows.count)
             }
             history.loss.append(weightedLoss / Float(sampleCount))
+            history.learningRates.append(optimizer.learningRate)
+            if let reduceOnPlateau {
+                optimizer.learningRate = reduceOnPlateau.update(
+                    epochLoss: history.finalLoss, learningRate: optimizer.learningRate)
+            }
         }
         history.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return history
@@ -43,9 +64,15 @@ extension Sequential {
         withoutGradient { self(x) }
     }
 
-    /// The compiled loss on `x`/`y`, without recording gradients.
+    /// The compiled loss on `x`/`y` plus the regularization penalties (as `fit` reports it
+    /// and as Keras's `evaluate` does), without recording gradients.
     public func evaluate(_ x: Tensor, _ y: Tensor) -> Float {
         guard let loss else { preconditionFailure("call compile(optimizer:loss:) before evaluate") }
-        return withoutGradient { loss(predicted: self(x), target: y).scalar }
+        return withoutGradient { regularized(loss(predicted: self(x), target: y)).scalar }
+    }
+
+    /// `loss` plus every layer's regularization penalty.
+    private func regularized(_ loss: Tensor) -> Tensor {
+        regularizationLoss.map { loss + $0 } ?? loss
     }
 }

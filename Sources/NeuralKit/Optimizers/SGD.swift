@@ -1,0 +1,47 @@
+/// Stochastic gradient descent with optional momentum, in Keras's formulation:
+///
+///     μ = 0:       θ ← θ − α g                    (the article's equations 3.2.1 and 3.2.2)
+///     momentum:    v ← μ v − α g;   θ ← θ + v
+///     Nesterov:    v ← μ v − α g;   θ ← θ + μ v − α g
+///
+/// with the velocity `v` starting at 0. "Stochastic" refers to the batch `fit` feeds it
+/// (one sample with `batchSize: 1`, as the article's SGD); the update itself is the same.
+///
+/// ```swift
+/// model.compile(optimizer: SGD(learningRate: 0.01, momentum: 0.9, nesterov: true), loss: MeanSquaredError())
+/// ```
+public final class SGD: Optimizer {
+    public var learningRate: Float
+    /// The momentum μ ∈ [0, 1): how much of the previous velocity each step keeps.
+    public let momentum: Float
+    /// Whether to take the Nesterov (look-ahead) step.
+    public let nesterov: Bool
+    private var velocities = SlotStore()
+
+    /// Creates the optimizer with Keras's defaults (α = 0.01, no momentum).
+    public init(learningRate: Float = 0.01, momentum: Float = 0, nesterov: Bool = false) {
+        precondition(momentum >= 0 && momentum < 1, "SGD needs 0 ≤ momentum < 1, got \(momentum)")
+        precondition(!nesterov || momentum > 0, "SGD(nesterov: true) needs a momentum > 0, got \(momentum)")
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.nesterov = nesterov
+    }
+
+    public func update(_ parameters: [Tensor]) {
+        for parameter in parameters {
+            guard let g = parameter.gradient else { continue }
+            var theta = parameter.scalars
+            if momentum == 0 {
+                for i in theta.indices { theta[i] -= learningRate * g[i] }
+            } else {
+                var v = velocities[parameter]
+                for i in theta.indices {
+                    v[i] = momentum * v[i] - learningRate * g[i]
+                    theta[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i]
+                }
+                velocities[parameter] = v
+            }
+            parameter.assign(theta)
+        }
+    }
+}

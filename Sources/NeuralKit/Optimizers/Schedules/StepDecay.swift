@@ -1,0 +1,30 @@
+import Foundation
+
+/// Step decay: the rate drops by `factor` every `stepSize` steps,
+/// `α(t) = α₀ · factor^⌊t / stepSize⌋` (the staircase of Keras's `ExponentialDecay`).
+///
+/// ```swift
+/// StepDecay(initialLearningRate: 0.1, factor: 0.5, stepSize: 10)   // 0.1 ×10, 0.05 ×10, 0.025 …
+/// ```
+public struct StepDecay: LearningRateSchedule {
+    /// α₀, the rate at step 0.
+    public let initialLearningRate: Float
+    /// The multiplier applied at each drop, in (0, 1].
+    public let factor: Float
+    /// The number of steps between drops.
+    public let stepSize: Int
+
+    /// Creates the schedule.
+    public init(initialLearningRate: Float, factor: Float = 0.5, stepSize: Int) {
+        precondition(factor > 0 && factor <= 1, "StepDecay needs 0 < factor ≤ 1, got \(factor)")
+        precondition(stepSize > 0, "StepDecay needs stepSize > 0, got \(stepSize)")
+        self.initialLearningRate = initialLearningRate
+        self.factor = factor
+        self.stepSize = stepSize
+    }
+
+    public func learningRate(at step: Int) -> Float {
+        precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
+        return Float(Double(initialLearningRate) * pow(Double(factor), Double(step / stepSize)))
+    }
+}
