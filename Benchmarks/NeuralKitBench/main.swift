@@ -37,6 +37,46 @@ func w1() {
     }
 }
 
+/// W2: an MLP 64 → 256 (relu) → 256 (relu) → 10 on 10 Gaussian blobs in 64 dimensions
+/// (N = 8192; centers ~ N(0, 1), noise ~ N(0, 2²)), sparse categorical cross-entropy on
+/// logits, Adam(1e-3), batch 128: one warm-up epoch, then 5 timed epochs.
+func w2() {
+    var generator = RandomGenerator(seed: 0)
+    let (count, dimensions, classes) = (8192, 64, 10)
+    let centers = Tensor.normal([classes, dimensions], using: &generator)
+    let labels = (0..<count).map { _ in generator.nextInt(below: classes) }
+    let noise = Tensor.normal([count, dimensions], standardDeviation: 2, using: &generator)
+    let x = centers.gathering(rows: labels) + noise
+    let y = Tensor(labels.map(Float.init))
+    RandomGenerator.seedGlobal(0)
+    let model = Sequential {
+        Dense(256, inputSize: dimensions, activation: .relu)
+        Dense(256, activation: .relu)
+        Dense(classes)
+    }
+    model.compile(optimizer: Adam(learningRate: 1e-3), loss: SparseCategoricalCrossEntropy(fromLogits: true))
+    let warmup = seconds { model.fit(x, y, epochs: 1, batchSize: 128) }
+    var epochs: [Double] = []
+    var loss: Float = 0
+    for _ in 0..<5 {
+        epochs.append(seconds { loss = model.fit(x, y, epochs: 1, batchSize: 128).finalLoss })
+    }
+    let flops = 3.0 * Double(count) * Double(2 * (64 * 256 + 256 * 256 + 256 * 10))
+    emit([
+        "script": "w2_neuralkit", "epoch_s": epochs, "warmup_epoch_s": warmup, "flops_per_epoch": flops,
+        "final_epoch_loss": Double(loss), "peak_rss_mb": peakResidentMegabytes(),
+    ])
+}
+
+/// The process's peak resident memory (`VmHWM` in /proc/self/status), in MB.
+func peakResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kilobytes / 1024
+}
+
 /// Float32 GEMM throughput through the same OpenBLAS the engine uses, for the peak the
 /// engine's GFLOP/s are compared with.
 func gemm() {
@@ -63,8 +103,10 @@ func gemm() {
 
 switch workload {
 case "w1": w1()
+case "w2": w2()
 case "gemm": gemm()
 default:
     w1()
+    w2()
     gemm()
 }

@@ -31,21 +31,23 @@ public final class Adam: Optimizer {
         step += 1
         let correction1 = 1 - powf(beta1, Float(step))
         let correction2 = 1 - powf(beta2, Float(step))
-        for parameter in parameters {
-            guard let g = parameter.gradient else { continue }
-            var m = firstMoments[parameter]
-            var v = secondMoments[parameter]
-            var theta = parameter.scalars
-            for i in theta.indices {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                let mHat = m[i] / correction1
-                let vHat = v[i] / correction2
-                theta[i] -= learningRate * mHat / (vHat.squareRoot() + epsilon)
+        let (beta1, beta2, epsilon, learningRate) = (beta1, beta2, epsilon, learningRate)
+        for parameter in parameters where parameter.gradient != nil {
+            let first = firstMoments.buffer(for: parameter)
+            let second = secondMoments.buffer(for: parameter)
+            parameter.updateInPlace { theta, g in
+                first.values.withUnsafeMutableBufferPointer { m in
+                    second.values.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<theta.count {
+                            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                            let mHat = m[i] / correction1
+                            let vHat = v[i] / correction2
+                            theta[i] -= learningRate * mHat / (vHat.squareRoot() + epsilon)
+                        }
+                    }
+                }
             }
-            firstMoments[parameter] = m
-            secondMoments[parameter] = v
-            parameter.assign(theta)
         }
     }
 }

@@ -8,11 +8,11 @@ public final class GradientDescent: Optimizer {
     }
 
     public func update(_ parameters: [Tensor]) {
+        let learningRate = learningRate
         for parameter in parameters {
-            guard let gradient = parameter.gradient else { continue }
-            var theta = parameter.scalars
-            for i in theta.indices { theta[i] -= learningRate * gradient[i] }
-            parameter.assign(theta)
+            parameter.updateInPlace { theta, g in
+                for i in 0..<theta.count { theta[i] -= learningRate * g[i] }
+            }
         }
     }
 }

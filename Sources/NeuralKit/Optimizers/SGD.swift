@@ -28,20 +28,23 @@ public final class SGD: Optimizer {
     }
 
     public func update(_ parameters: [Tensor]) {
-        for parameter in parameters {
-            guard let g = parameter.gradient else { continue }
-            var theta = parameter.scalars
-            if momentum == 0 {
-                for i in theta.indices { theta[i] -= learningRate * g[i] }
-            } else {
-                var v = velocities[parameter]
-                for i in theta.indices {
-                    v[i] = momentum * v[i] - learningRate * g[i]
-                    theta[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i]
+        let (momentum, nesterov, learningRate) = (momentum, nesterov, learningRate)
+        for parameter in parameters where parameter.gradient != nil {
+            guard momentum != 0 else {
+                parameter.updateInPlace { theta, g in
+                    for i in 0..<theta.count { theta[i] -= learningRate * g[i] }
                 }
-                velocities[parameter] = v
+                continue
             }
-            parameter.assign(theta)
+            let velocity = velocities.buffer(for: parameter)
+            parameter.updateInPlace { theta, g in
+                velocity.values.withUnsafeMutableBufferPointer { v in
+                    for i in 0..<theta.count {
+                        v[i] = momentum * v[i] - learningRate * g[i]
+                        theta[i] += nesterov ? momentum * v[i] - learningRate * g[i] : v[i]
+                    }
+                }
+            }
         }
     }
 }
