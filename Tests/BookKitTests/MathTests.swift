@@ -331,6 +331,28 @@ import Testing
             block.hasSuffix("<annotation encoding=\"application/x-tex\">a \\&amp; b</annotation></semantics></math>"))
     }
 
+    /// Every formula of the source article converts, and the output is the same every time.
+    @Test func articleFormulasConvert() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/math/article.md")
+        let (_, spans) = MathProtector.protect(try String(contentsOf: url, encoding: .utf8))
+        #expect(spans.filter(\.display).count == 7)
+        #expect(spans.filter { !$0.display }.count == 24)
+        for span in spans {
+            let mathML = try MathConverter.mathML(span.tex, display: span.display)
+            #expect(mathML == (try MathConverter.mathML(span.tex, display: span.display)))
+            #expect(!mathML.contains("<mrow></mrow></semantics>"))
+        }
+        let adam = try #require(spans.first { $0.tex.contains("aligned") })
+        let markup = try MathConverter.presentation(adam.tex, display: true)
+        #expect(markup.components(separatedBy: "<mtr>").count - 1 == 5)
+        #expect(
+            markup.contains(
+                "<msqrt><msub><mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\">^</mo></mover><mi>t</mi></msub></msqrt>"
+            ))
+        #expect(markup.contains("<msubsup><mi>β</mi><mn>1</mn><mi>t</mi></msubsup>"))
+    }
+
     /// Errors name the command or character at fault and its UTF-8 offset in the formula.
     @Test(arguments: [
         (#"\foo"#, "unsupported TeX command \\foo", 0),
