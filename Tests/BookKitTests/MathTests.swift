@@ -54,10 +54,10 @@ import Testing
         ("x_{t-1}", "<msub><mi>x</mi><mrow><mi>t</mi><mo>−</mo><mn>1</mn></mrow></msub>"),
         (#"\beta_1^t"#, "<msubsup><mi>β</mi><mn>1</mn><mi>t</mi></msubsup>"),
         ("{}^2", "<msup><mrow></mrow><mn>2</mn></msup>"),
-        ("f'", "<msup><mi>f</mi><mo>′</mo></msup>"),
-        ("f''", "<msup><mi>f</mi><mo>″</mo></msup>"),
-        ("f'^2", "<msup><mi>f</mi><mrow><mo>′</mo><mn>2</mn></mrow></msup>"),
-        ("f'_i", "<msubsup><mi>f</mi><mi>i</mi><mo>′</mo></msubsup>"),
+        ("f'", "<mrow><mi>f</mi><mo lspace=\"0\" rspace=\"0\">′</mo></mrow>"),
+        ("f''", "<mrow><mi>f</mi><mo lspace=\"0\" rspace=\"0\">″</mo></mrow>"),
+        ("f'^2", "<msup><mrow><mi>f</mi><mo lspace=\"0\" rspace=\"0\">′</mo></mrow><mn>2</mn></msup>"),
+        ("f'_i", "<msub><mrow><mi>f</mi><mo lspace=\"0\" rspace=\"0\">′</mo></mrow><mi>i</mi></msub>"),
         (
             #"\sum_{i=1}^n i"#,
             "<mrow><msubsup><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></msubsup><mi>i</mi></mrow>"
@@ -174,17 +174,21 @@ import Testing
         (#"\hat y_i"#, "<msub><mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">^</mo></mover><mi>i</mi></msub>"),
         (#"\bar{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">¯</mo></mover>"),
         (#"\tilde{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">~</mo></mover>"),
-        (#"\vec{v}"#, "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\">→</mo></mover>"),
+        (#"\vec{v}"#, "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"true\">\u{20D7}</mo></mover>"),
         (#"\dot{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">˙</mo></mover>"),
         (
             #"\overline{ab}"#,
-            "<mover accent=\"true\"><mrow><mi>a</mi><mi>b</mi></mrow><mo stretchy=\"true\">‾</mo></mover>"
+            "<mrow style=\"border-top: 0.04em solid; padding-top: 0.12em\"><mi>a</mi><mi>b</mi></mrow>"
         ),
         (
             #"\widehat{xy}"#,
-            "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">^</mo></mover>"
+            "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u{302}</mo></mover>"
         ),
-        (#"\underline{x}"#, "<munder accentunder=\"true\"><mi>x</mi><mo stretchy=\"true\">_</mo></munder>"),
+        (
+            #"\overrightarrow{AB}"#,
+            "<mover accent=\"true\"><mrow><mi>A</mi><mi>B</mi></mrow><mo stretchy=\"true\">→</mo></mover>"
+        ),
+        (#"\underline{x}"#, "<mrow style=\"border-bottom: 0.04em solid; padding-bottom: 0.12em\"><mi>x</mi></mrow>"),
     ])
     func accents(tex: String, expected: String) throws {
         #expect(try MathConverter.presentation(tex, display: false) == expected)
@@ -266,12 +270,18 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"a\,b"#, "0.1667em"), (#"a\:b"#, "0.2222em"), (#"a\;b"#, "0.2778em"), (#"a\!b"#, "-0.1667em"),
+        (#"a\,b"#, "0.1667em"), (#"a\:b"#, "0.2222em"), (#"a\;b"#, "0.2778em"),
         (#"a\quad b"#, "1em"), (#"a\qquad b"#, "2em"), (#"a\ b"#, "0.3333em"), ("a~b", "0.3333em"),
     ])
     func spaces(tex: String, width: String) throws {
         let expected = "<mrow><mi>a</mi><mspace width=\"\(width)\"></mspace><mi>b</mi></mrow>"
         #expect(try MathConverter.presentation(tex, display: false) == expected)
+    }
+
+    /// Chromium ignores a negative `mspace` width, so `\!` pulls with a negative margin.
+    @Test func negativeThinSpaceIsAMargin() throws {
+        let expected = "<mrow><mi>a</mi><mspace style=\"margin-left: -0.1667em\"></mspace><mi>b</mi></mrow>"
+        #expect(try MathConverter.presentation(#"a\!b"#, display: false) == expected)
     }
 
     @Test(arguments: [
@@ -293,11 +303,11 @@ import Testing
         ),
         (
             #"\begin{cases} 1 & x > 0 \\ 0 & \text{else} \end{cases}"#,
-            "<mrow><mo form=\"prefix\" stretchy=\"true\">{</mo><mtable><mtr><mtd style=\"text-align: left\"><mn>1</mn></mtd><mtd style=\"text-align: left\"><mi>x</mi><mo>&gt;</mo><mn>0</mn></mtd></mtr><mtr><mtd style=\"text-align: left\"><mn>0</mn></mtd><mtd style=\"text-align: left\"><mtext>else</mtext></mtd></mtr></mtable></mrow>"
+            "<mrow><mo form=\"prefix\" stretchy=\"true\">{</mo><mtable><mtr><mtd style=\"text-align: -webkit-left\"><mn>1</mn></mtd><mtd style=\"text-align: -webkit-left\"><mi>x</mi><mo>&gt;</mo><mn>0</mn></mtd></mtr><mtr><mtd style=\"text-align: -webkit-left\"><mn>0</mn></mtd><mtd style=\"text-align: -webkit-left\"><mtext>else</mtext></mtd></mtr></mtable></mrow>"
         ),
         (
             #"\begin{array}{rl} a & b \end{array}"#,
-            "<mtable><mtr><mtd style=\"text-align: right\"><mi>a</mi></mtd><mtd style=\"text-align: left\"><mi>b</mi></mtd></mtr></mtable>"
+            "<mtable><mtr><mtd style=\"text-align: -webkit-right\"><mi>a</mi></mtd><mtd style=\"text-align: -webkit-left\"><mi>b</mi></mtd></mtr></mtable>"
         ),
     ])
     func matricesAndCases(tex: String, expected: String) throws {
@@ -309,8 +319,8 @@ import Testing
     @Test(arguments: ["aligned", "align*"])
     func alignedPairsColumns(environment: String) throws {
         let tex = "\\begin{\(environment)} a &= b \\\\ &= c \\\\ \\end{\(environment)}"
-        let right = "<mtd style=\"text-align: right; padding-right: 0\">"
-        let left = "<mtd style=\"text-align: left; padding-left: 0\">"
+        let right = "<mtd style=\"text-align: -webkit-right; padding-right: 0\">"
+        let left = "<mtd style=\"text-align: -webkit-left; padding-left: 0\">"
         let expected =
             "<mtable displaystyle=\"true\">"
             + "<mtr>\(right)<mi>a</mi></mtd>\(left)<mi></mi><mo>=</mo><mi>b</mi></mtd></mtr>"

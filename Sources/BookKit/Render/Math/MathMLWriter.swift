@@ -48,12 +48,18 @@ enum MathMLWriter {
         case .number(let text): return "<mn>\(escapeMathText(text))</mn>"
         case .symbol(let op): return operatorElement(op)
         case .function(let name, let movable, _):
-            if movable { return "<mo lspace=\"0\" rspace=\"0\" movablelimits=\"true\">\(escapeMathText(name))</mo>" }
+            if movable {
+                return operatorElement(
+                    MathOperator(text: name, atomClass: .largeOperator, tight: true, movableLimits: true))
+            }
             return write(.identifier(name, upright: true))
         case .largeOperator(let text, _): return "<mo>\(text)</mo>"
         case .text(let text, let style):
             let attribute = style.map { " style=\"\($0)\"" } ?? ""
             return "<mtext\(attribute)>\(escapeMathText(text))</mtext>"
+        case .space(let width) where width.hasPrefix("-"):
+            // Chromium clamps a negative mspace width to zero; a negative margin still pulls.
+            return "<mspace style=\"margin-left: \(width)\"></mspace>"
         case .space(let width): return "<mspace width=\"\(width)\"></mspace>"
         case .row(let nodes): return "<mrow>\(children(nodes))</mrow>"
         case .styled(let content, let displayStyle):
@@ -79,6 +85,10 @@ enum MathMLWriter {
             let name = over ? "mover" : "munder"
             let flag = isAccent ? (over ? " accent=\"true\"" : " accentunder=\"true\"") : ""
             return "<\(name)\(flag)>\(element(base))\(operatorElement(mark))</\(name)>"
+        case .rule(let content, let over):
+            let side = over ? "top" : "bottom"
+            let style = "border-\(side): 0.04em solid; padding-\(side): 0.12em"
+            return "<mrow style=\"\(style)\">\(children(rowNodes(content)))</mrow>"
         case .brace(let base, let mark, let over):
             let name = over ? "mover" : "munder"
             return "<\(name)>\(element(base))<mo stretchy=\"true\">\(mark)</mo></\(name)>"
@@ -107,7 +117,9 @@ enum MathMLWriter {
         var attributes = ""
         if let form = op.form { attributes += " form=\"\(form.rawValue)\"" }
         if let stretchy = op.stretchy { attributes += " stretchy=\"\(stretchy)\"" }
+        if op.tight { attributes += " lspace=\"0\" rspace=\"0\"" }
         if let size = op.size { attributes += " minsize=\"\(size)\" maxsize=\"\(size)\"" }
+        if op.movableLimits { attributes += " movablelimits=\"true\"" }
         return "<mo\(attributes)>\(escapeMathText(op.text))</mo>"
     }
 
@@ -137,13 +149,16 @@ enum MathMLWriter {
         return "<mtable\(displayStyle)>\(rows.joined())</mtable>"
     }
 
+    /// Chromium lays a cell's content out as a block, which `text-align: right` does not move;
+    /// `-webkit-right` (understood by Firefox and Safari too) aligns blocks as well.
     private static func cellStyle(_ table: MathTable, column: Int) -> String? {
         if table.pairsColumns {
-            return column % 2 == 0 ? "text-align: right; padding-right: 0" : "text-align: left; padding-left: 0"
+            return column % 2 == 0
+                ? "text-align: -webkit-right; padding-right: 0" : "text-align: -webkit-left; padding-left: 0"
         }
         switch table.alignments[column % table.alignments.count] {
-        case .left: return "text-align: left"
-        case .right: return "text-align: right"
+        case .left: return "text-align: -webkit-left"
+        case .right: return "text-align: -webkit-right"
         case .center: return nil
         }
     }

@@ -13,6 +13,11 @@ struct MathOperator: Equatable {
     var stretchy: Bool? = nil
     /// `minsize` and `maxsize` together, for the `\big` family.
     var size: String? = nil
+    /// No space on either side, for symbols the dictionary would space (a prime, `max`).
+    var tight = false
+    /// Limits that move beside the operator outside display style; the dictionary says so for
+    /// `∑` but knows nothing of words like `max`.
+    var movableLimits = false
 
     /// MathML's three operator forms.
     enum Form: String {
@@ -67,6 +72,9 @@ indirect enum MathNode: Equatable {
     case styled(MathNode, displayStyle: Bool)
     /// A `\mathop{…}` group: an operator with a whole row as its symbol.
     case operatorGroup(MathNode, limits: Bool)
+    /// `\overline` or `\underline`: no overline character stretches in Latin Modern Math under
+    /// Chromium, so the rule is a CSS border, which MathML Core lays out like any box's.
+    case rule(MathNode, over: Bool)
     /// `\underbrace` or `\overbrace`, whose label script goes under or over like limits.
     case brace(MathNode, mark: String, over: Bool)
 

@@ -16,6 +16,7 @@ extension TeXParser {
             let base = try parseArgument(of: "\\" + name, at: offset)
             let mark = MathOperator(text: mark, atomClass: .ordinary, stretchy: stretchy)
             return .accent(base: base, mark: mark, over: over, isAccent: true)
+        case .rule(let over): return .rule(try parseArgument(of: "\\" + name, at: offset), over: over)
         case .brace(let mark, let over):
             return .brace(try parseArgument(of: "\\" + name, at: offset), mark: mark, over: over)
         case .font(let variant): return try parseStyled(variant, command: name, at: offset)

@@ -127,18 +127,19 @@ struct TeXParser {
                 }
             }
         }
-        guard sub != nil || sup != nil || primes > 0 else { return base }
-        return .scripts(
-            base: base, sub: sub, sup: Self.superscript(primes: primes, then: sup), limits: base.takesLimits)
+        let primed = Self.primed(base, primes)
+        guard sub != nil || sup != nil else { return primed }
+        return .scripts(base: primed, sub: sub, sup: sup, limits: primed.takesLimits)
     }
 
-    /// Primes are superscripts: `f''^2` is `f` with `″2` above.
-    private static func superscript(primes: Int, then sup: MathNode?) -> MathNode? {
-        guard primes > 0 else { return sup }
+    /// TeX sets primes as superscripts, but a math font's prime (U+2032) is drawn raised for use
+    /// on the baseline: as a MathML superscript it comes out tiny and floating, so it follows
+    /// the base instead, and scripts go after it (`f'^2` is `f′` squared).
+    private static func primed(_ base: MathNode, _ primes: Int) -> MathNode {
+        guard primes > 0 else { return base }
         let marks = ["′", "″", "‴", "⁗"]
         let text = primes <= marks.count ? marks[primes - 1] : String(repeating: "′", count: primes)
-        let prime = MathNode.symbol(MathOperator(text: text, atomClass: .ordinary))
-        return sup.map { .row([prime, $0]) } ?? prime
+        return .row([base, .symbol(MathOperator(text: text, atomClass: .ordinary, tight: true))])
     }
 
     /// One argument: a `{…}` group or a single token (`\frac12`, `x^\alpha`).

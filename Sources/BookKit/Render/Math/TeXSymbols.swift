@@ -10,6 +10,8 @@ enum TeXCommand: Equatable {
     case function(String, movable: Bool)
     case accent(String, stretchy: Bool, over: Bool)
     case brace(String, over: Bool)
+    /// `\overline` and `\underline`: a rule drawn with CSS (see `MathNode.rule`).
+    case rule(over: Bool)
     case space(String)
     case font(MathVariant)
     case text(style: String?)
@@ -151,16 +153,20 @@ enum TeXSymbols {
         "argmin": "arg\u{2009}min",
     ]
 
+    /// Accents by name. The characters are the ones Latin Modern Math places well in Chromium:
+    /// `\vec` is the small combining arrow (U+20D7, marked stretchy: only the font's stretch
+    /// variants of it are centred), `\widehat` the combining circumflex, the only hat it stretches.
     static let accents: [String: TeXCommand] = [
-        "hat": .accent("^", stretchy: false, over: true), "widehat": .accent("^", stretchy: true, over: true),
-        "bar": .accent("¯", stretchy: false, over: true), "overline": .accent("‾", stretchy: true, over: true),
+        "hat": .accent("^", stretchy: false, over: true), "widehat": .accent("\u{302}", stretchy: true, over: true),
+        "bar": .accent("¯", stretchy: false, over: true), "overline": .rule(over: true),
         "tilde": .accent("~", stretchy: false, over: true), "widetilde": .accent("~", stretchy: true, over: true),
-        "vec": .accent("→", stretchy: false, over: true), "overrightarrow": .accent("→", stretchy: true, over: true),
+        "vec": .accent("\u{20D7}", stretchy: true, over: true),
+        "overrightarrow": .accent("→", stretchy: true, over: true),
         "overleftarrow": .accent("←", stretchy: true, over: true), "dot": .accent("˙", stretchy: false, over: true),
         "ddot": .accent("¨", stretchy: false, over: true), "check": .accent("ˇ", stretchy: false, over: true),
         "breve": .accent("˘", stretchy: false, over: true), "acute": .accent("´", stretchy: false, over: true),
         "grave": .accent("`", stretchy: false, over: true), "mathring": .accent("˚", stretchy: false, over: true),
-        "underline": .accent("_", stretchy: true, over: false),
+        "underline": .rule(over: false),
         "underbrace": .brace("⏟", over: false), "overbrace": .brace("⏞", over: true),
     ]
 
