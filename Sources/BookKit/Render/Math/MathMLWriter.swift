@@ -156,6 +156,7 @@ enum MathMLWriter {
             return column % 2 == 0
                 ? "text-align: -webkit-right; padding-right: 0" : "text-align: -webkit-left; padding-left: 0"
         }
+        guard !table.alignments.isEmpty else { return nil }
         switch table.alignments[column % table.alignments.count] {
         case .left: return "text-align: -webkit-left"
         case .right: return "text-align: -webkit-right"
