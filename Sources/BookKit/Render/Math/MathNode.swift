@@ -1,0 +1,106 @@
+/// TeX's atom classes: they decide the spacing TeX puts between neighbours, which the converter
+/// imitates where MathML Core's operator dictionary would guess differently (a unary minus, the
+/// two bars of `|x|`).
+enum AtomClass: Equatable {
+    case ordinary, largeOperator, binary, relation, opening, closing, punctuation
+}
+
+/// An `<mo>` and the few attributes the converter sets; `nil` leaves the dictionary's default.
+struct MathOperator: Equatable {
+    var text: String
+    var atomClass: AtomClass
+    var form: Form? = nil
+    var stretchy: Bool? = nil
+    /// `minsize` and `maxsize` together, for the `\big` family.
+    var size: String? = nil
+    /// No space on either side, for symbols the dictionary would space (a prime, `max`).
+    var tight = false
+    /// Limits that move beside the operator outside display style; the dictionary says so for
+    /// `∑` but knows nothing of words like `max`.
+    var movableLimits = false
+
+    /// MathML's three operator forms.
+    enum Form: String {
+        case prefix, infix, postfix
+    }
+}
+
+/// How a fraction sets the style of its parts: `\dfrac` and `\tfrac` force it, `\frac` inherits.
+enum FractionStyle: Equatable {
+    case inherited, display, text
+}
+
+/// A table cell's horizontal alignment, the column letters of `array` (`l`, `c`, `r`).
+enum ColumnAlignment: Equatable {
+    case left, center, right
+}
+
+/// The rows and columns of an environment, with the layout that distinguishes them.
+struct MathTable: Equatable {
+    var rows: [[MathNode]]
+    /// The alignment of column `k` is `alignments[k % alignments.count]`.
+    var alignments: [ColumnAlignment]
+    /// Cells of `aligned` are set in display style, `matrix` and `cases` in text style.
+    var displayStyle: Bool
+    /// Whether columns pair up (right, left) without space inside a pair, as in `aligned`.
+    var pairsColumns: Bool
+}
+
+/// The small tree the parser builds and the writer prints: one case per MathML construct.
+indirect enum MathNode: Equatable {
+    /// `<mi>`; `upright` asks for `mathvariant="normal"`, which only a single character needs.
+    case identifier(String, upright: Bool)
+    case number(String)
+    case symbol(MathOperator)
+    /// A named function: `\log` is an `<mi>`; `\max`, whose limits move, an `<mo>`.
+    case function(String, movable: Bool, limits: Bool)
+    /// `\sum`, `\int` and the other big symbols.
+    case largeOperator(String, limits: Bool)
+    case text(String, style: String?)
+    case space(width: String)
+    case row([MathNode])
+    case fraction(MathNode, MathNode, style: FractionStyle, lineThickness: String?)
+    case root(MathNode, index: MathNode?)
+    /// `limits` puts the scripts under and over the base (`munderover`) instead of beside it.
+    case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Bool)
+    /// An accent or brace above (`over`) or below the base.
+    case accent(base: MathNode, mark: MathOperator, over: Bool, isAccent: Bool)
+    /// `\left … \right`: `nil` for the `.` delimiter.
+    case fenced(open: String?, body: [MathNode], close: String?)
+    case table(MathTable)
+    /// A group whose style `\displaystyle` or `\textstyle` forces.
+    case styled(MathNode, displayStyle: Bool)
+    /// A `\mathop{…}` group: an operator with a whole row as its symbol.
+    case operatorGroup(MathNode, limits: Bool)
+    /// `\overline` or `\underline`: no overline character stretches in Latin Modern Math under
+    /// Chromium, so the rule is a CSS border, which MathML Core lays out like any box's.
+    case rule(MathNode, over: Bool)
+    /// `\underbrace` or `\overbrace`, whose label script goes under or over like limits.
+    case brace(MathNode, mark: String, over: Bool)
+
+    /// The class TeX would give the atom, for the spacing decisions of its neighbours.
+    var atomClass: AtomClass {
+        switch self {
+        case .symbol(let op): op.atomClass
+        case .function, .largeOperator, .operatorGroup: .largeOperator
+        case .scripts(let base, _, _, _): base.atomClass
+        default: .ordinary
+        }
+    }
+
+    /// Whether the node takes no room of its own (TeX glue), so it is skipped when looking at
+    /// the previous atom.
+    var isSpace: Bool {
+        if case .space = self { return true }
+        return false
+    }
+
+    /// Whether scripts on this node go under and over it, given the style it sits in.
+    var takesLimits: Bool {
+        switch self {
+        case .function(_, _, let limits), .largeOperator(_, let limits), .operatorGroup(_, let limits): limits
+        case .brace: true
+        default: false
+        }
+    }
+}
