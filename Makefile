@@ -2,7 +2,7 @@
 # packages the build needs (when run as root) and build the engine in release mode, which
 # chapter programs link.
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libcmark-dev libopenblas-dev
+DEBIAN_PACKAGES := pkg-config libcmark-dev libopenblas-dev fonts-lmodern
 MLBOOK := .build/release/mlbook
 
 .PHONY: site test check engine deps format bench

@@ -49,25 +49,33 @@ public struct BookBuilder: Sendable {
         }
     }
 
-    /// Renders every page and swaps the new site into `outputDirectory`.
-    public func writeSite(results: [ChapterResult], to outputDirectory: String) throws(BookError) {
-        try SiteWriter(outputDirectory: outputDirectory).replaceSite(with: pages(results: results))
+    /// Renders every page and swaps the new site into `outputDirectory`; returns the
+    /// rendering warnings.
+    @discardableResult
+    public func writeSite(results: [ChapterResult], to outputDirectory: String) throws(BookError) -> [BookWarning] {
+        let (files, warnings) = pages(results: results)
+        try SiteWriter(outputDirectory: outputDirectory).replaceSite(with: files, assets: Self.assets)
+        return warnings
     }
+
+    /// Files copied into the site when this machine has them: the Latin Modern Math font
+    /// (GUST Font License, free to redistribute) so formulas look the same everywhere.
+    static let assets = ["fonts/latinmodern-math.otf": "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"]
 
     /// Runs one chapter with its text streamed to `live`, then rewrites that chapter's page
     /// (and the shared files) in `outputDirectory`. Returns the result and the page's path.
     public func runChapter(
         at index: Int, to outputDirectory: String, live: @escaping @Sendable (Int, String) -> Void
-    ) throws(BookError) -> (result: ChapterResult, page: String) {
+    ) throws(BookError) -> (result: ChapterResult, page: String, warnings: [BookWarning]) {
         let result = Self.execute(book.chapters[index], runner: runner, live: live)
         let template = PageTemplate(book: book)
         let name = book.chapters[index].slug + ".html"
         let body = ChapterRenderer.body(book.chapters[index], result: result)
         try SiteWriter(outputDirectory: outputDirectory).updatePages([
-            name: template.chapterPage(index, body: body, result: result),
+            name: template.chapterPage(index, body: body.html, result: result),
             "style.css": Stylesheet.all,
         ])
-        return (result, outputDirectory + "/" + name)
+        return (result, outputDirectory + "/" + name, body.warnings)
     }
 
     /// Records each successful chapter's results in `_freeze/` (what `check` compares with).
@@ -98,15 +106,18 @@ public struct BookBuilder: Sendable {
         return all
     }
 
-    /// Every file of the site: one page per chapter, the index and the stylesheet.
-    func pages(results: [ChapterResult]) -> [String: String] {
+    /// Every file of the site (one page per chapter, the index and the stylesheet) and the
+    /// warnings met rendering them.
+    func pages(results: [ChapterResult]) -> (files: [String: String], warnings: [BookWarning]) {
         let template = PageTemplate(book: book)
         var files = ["index.html": template.indexPage(), "style.css": Stylesheet.all]
+        var warnings: [BookWarning] = []
         for (index, chapter) in book.chapters.enumerated() {
             let body = ChapterRenderer.body(chapter, result: results[index])
-            files[chapter.slug + ".html"] = template.chapterPage(index, body: body, result: results[index])
+            files[chapter.slug + ".html"] = template.chapterPage(index, body: body.html, result: results[index])
+            warnings += body.warnings
         }
-        return files
+        return (files, warnings)
     }
 }
 

@@ -29,7 +29,8 @@ struct Build: ParsableCommand {
                 throw ExitCode.failure
             }
             try builder.recordFreeze(results: results)
-            try builder.writeSite(results: results, to: output)
+            let warnings = try builder.writeSite(results: results, to: output)
+            warnings.forEach { printError($0.description) }
             print("wrote \(builder.book.chapters.count + 1) pages to \(output)/")
         } catch let error as BookError {
             fail(error)

@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
             for name in overrides.keys where !chapterParameters.contains(name) {
                 throw BookError(file: chapter, "the chapter has no parameter '\(name)' (declare it under params: in the front matter)")
             }
-            let (result, page) = try builder.runChapter(at: index, to: output) { _, text in
+            let (result, page, warnings) = try builder.runChapter(at: index, to: output) { _, text in
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
             for (cell, cellResult) in result.cells.enumerated() {
@@ -57,6 +57,7 @@ struct Run: ParsableCommand {
             for (inline, value) in zip(builder.book.chapters[index].inlineExpressions, result.inlineValues) {
                 print("\(chapter):\(inline.location.line): \(inline.expression) = \(value?.text ?? "?")")
             }
+            warnings.forEach { printError($0.description) }
             result.errors.forEach { printError($0.description) }
             if result.cached { print("(unchanged since the last run: results reused from the cache)") }
             print("wrote \(page)")

@@ -51,7 +51,7 @@ struct Serve: ParsableCommand {
             let errors = results.flatMap(\.errors)
             errors.forEach { printError($0.description) }
             guard errors.isEmpty else { return false }
-            try builder.writeSite(results: results, to: output)
+            try builder.writeSite(results: results, to: output).forEach { printError($0.description) }
             return true
         } catch let error as BookError {
             printError(error.description)

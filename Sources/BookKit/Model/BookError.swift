@@ -31,3 +31,19 @@ public struct BookError: Error, Sendable, Hashable, Codable, CustomStringConvert
         "\(location.file):\(location.line):\(location.column): error: \(message)"
     }
 }
+
+/// Something worth fixing that does not stop the build (e.g. TeX the converter does not
+/// support), printed as `path:line:col: warning: message`.
+public struct BookWarning: Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        "\(location.file):\(location.line):\(location.column): warning: \(message)"
+    }
+}

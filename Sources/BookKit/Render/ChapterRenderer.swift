@@ -2,11 +2,14 @@ import Foundation
 import CCMark
 
 /// Turns a chapter and its results into the HTML of its page body: the Markdown rendered by
-/// libcmark, with each Swift cell replaced by its code and outputs and each inline value by
-/// its computed text.
+/// libcmark, with each Swift cell replaced by its code and outputs, each inline value by its
+/// computed text, and each formula by MathML. TeX that cannot be converted is shown as source
+/// in a marked span and reported as a warning.
 enum ChapterRenderer {
-    static func body(_ chapter: Chapter, result: ChapterResult) -> String {
-        let document = MarkdownDocument(chapter.markdown)
+    static func body(_ chapter: Chapter, result: ChapterResult) -> (html: String, warnings: [BookWarning]) {
+        // libcmark would mangle TeX (`\\`, `\,`, `*`), so formulas are cut out first.
+        let (markdown, formulas) = MathProtector.protect(chapter.markdown)
+        let document = MarkdownDocument(markdown)
         var cellIndex = 0
         var inlineIndex = 0
         for node in document.nodes() {
@@ -20,7 +23,21 @@ enum ChapterRenderer {
             }
         }
         document.joinCJKLines()
-        return document.html()
+        var warnings: [BookWarning] = []
+        let html = MathProtector.restore(document.html(), spans: formulas) { formula in
+            do {
+                return try MathConverter.mathML(formula.tex, display: formula.display)
+            } catch let error as MathError {
+                let (line, column) = formula.location(ofTeXOffset: error.offset)
+                warnings.append(BookWarning(SourceLocation(file: chapter.path, line: line, column: column), error.message))
+                let delimiter = formula.display ? "$$" : "$"
+                return "<code class=\"math-error\" title=\"\(escapeHTML(error.message))\">"
+                    + "\(escapeHTML(delimiter + formula.tex + delimiter))</code>"
+            } catch {
+                return escapeHTML(formula.tex)
+            }
+        }
+        return (html, warnings)
     }
 
     static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int) -> String {

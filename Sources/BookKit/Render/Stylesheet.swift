@@ -20,6 +20,11 @@ enum Stylesheet {
             --chart-5: #ffa657; --chart-6: #56d4dd;
           }
         }
+        @font-face { font-family: "Latin Modern Math"; src: local("Latin Modern Math"), local("LatinModernMath-Regular"),
+          url("fonts/latinmodern-math.otf") format("opentype"); }
+        math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.1em; }
+        math[display="block"] { margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
+        .math-error { color: var(--error); border-bottom: 1px dashed var(--error); }
         * { box-sizing: border-box; }
         body {
           margin: 0; display: flex; color: var(--text); background: var(--background);
