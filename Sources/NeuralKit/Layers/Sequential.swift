@@ -28,7 +28,12 @@ public final class Sequential: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        layers.reduce(input) { activations, layer in layer(activations) }
+        self(input, training: false)
+    }
+
+    /// Applies the layers in order, each in the given mode (`fit` passes `training: true`).
+    public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
+        layers.reduce(input) { activations, layer in layer(activations, training: training) }
     }
 
     public var parameters: [Tensor] { layers.flatMap(\.parameters) }
