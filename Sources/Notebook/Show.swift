@@ -16,10 +16,15 @@ public func show(_ histories: KeyValuePairs<String, History>, title: String = "è
     show(chart)
 }
 
-/// Draws any SVGCharts line chart.
-public func show(_ chart: LineChart) {
+/// Draws any SVGCharts chart: `LineChart`, `ScatterChart`, `BarChart`, `Histogram`, `HeatMap`.
+public func show(_ chart: some Chart) {
     Notebook.sendFigure(
-        svg: chart.svg(), series: chart.series.map { SeriesRecord(name: $0.name, values: $0.y) })
+        svg: chart.svg(), series: chart.plottedSeries.map { SeriesRecord(name: $0.name, values: $0.values) })
+}
+
+/// Draws a table (see `Table`).
+public func show(_ table: Table) {
+    Notebook.sendHTML(table.html(), numbers: table.checkedNumbers)
 }
 
 /// Shows a rank-1 or rank-2 tensor as a table.

@@ -1,16 +1,32 @@
 import Foundation
 
-/// A linear axis from data values to pixels, with "nice" tick values (1, 2 or 5 × 10ᵏ).
+/// An axis from data values to pixels: linear with "nice" ticks (1, 2 or 5 × 10ᵏ), or
+/// logarithmic with ticks at powers of ten.
 struct Axis {
     let lower: Double
     let upper: Double
     let ticks: [Double]
+    let logarithmic: Bool
 
-    /// Covers `values` (finite ones) with about `targetTicks` round ticks.
-    init(covering values: [Double], targetTicks: Int = 5) {
-        let finite = values.filter(\.isFinite)
+    /// Covers the finite `values` with about `targetTicks` round ticks.
+    init(covering values: [Double], targetTicks: Int = 5, logarithmic: Bool = false, includingZero: Bool = false) {
+        let finite = values.filter { $0.isFinite && (!logarithmic || $0 > 0) }
+        self.logarithmic = logarithmic
+        if logarithmic {
+            let low = (log10(finite.min() ?? 1)).rounded(.down)
+            let high = max((log10(finite.max() ?? 10)).rounded(.up), low + 1)
+            lower = low
+            upper = high
+            let step = max(1, ((high - low) / 6).rounded(.up))
+            ticks = stride(from: low, through: high, by: step).map { pow(10, $0) }
+            return
+        }
         var low = finite.min() ?? 0
         var high = finite.max() ?? 1
+        if includingZero {
+            low = min(low, 0)
+            high = max(high, 0)
+        }
         if low == high {
             let pad = low == 0 ? 1 : Swift.abs(low) * 0.1
             low -= pad
@@ -25,6 +41,13 @@ struct Axis {
         ticks = (0..<count).map { first + Double($0) * step }
     }
 
+    /// Whether values spanning more than two decades (all positive) read better on a log scale.
+    static func prefersLogarithmic(_ values: [Double]) -> Bool {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), low > 0 else { return false }
+        return high / low > 100
+    }
+
     /// The smallest of 1, 2, 5 × 10ᵏ that is ≥ `rough`.
     static func niceStep(_ rough: Double) -> Double {
         let magnitude = pow(10, (log10(rough)).rounded(.down))
@@ -33,22 +56,30 @@ struct Axis {
         return nice * magnitude
     }
 
-    /// The position of `value` between `start` (at `lower`) and `end` (at `upper`).
+    /// The position of `value` between `start` (at `lower`) and `end` (at `upper`); values
+    /// outside the axis (or ≤ 0 on a log axis) are clamped to its ends.
     func position(_ value: Double, from start: Double, to end: Double) -> Double {
-        start + (value - lower) / (upper - lower) * (end - start)
+        let scaled = logarithmic ? log10(max(value, pow(10, lower))) : value
+        let fraction = (scaled - lower) / (upper - lower)
+        return start + min(max(fraction, 0), 1) * (end - start)
+    }
+
+    /// A tick label.
+    func label(_ tick: Double) -> String {
+        formatSignificant(tick)
     }
 }
 
 /// Escapes text for SVG/XML content and attribute values.
 func escapeXML(_ text: String) -> String {
     var escaped = ""
-    for character in text {
-        switch character {
+    for scalar in text.unicodeScalars {
+        switch scalar {
         case "&": escaped += "&amp;"
         case "<": escaped += "&lt;"
         case ">": escaped += "&gt;"
         case "\"": escaped += "&quot;"
-        default: escaped.append(character)
+        default: escaped.unicodeScalars.append(scalar)
         }
     }
     return escaped

@@ -44,3 +44,11 @@ func sample(_ shape: [Int], seed: UInt64, low: Float = -1, high: Float = 1) -> T
     var generator = RandomGenerator(seed: seed)
     return Tensor.uniform(shape, low: low, high: high, using: &generator)
 }
+
+/// A constant tensor of distinct values 4 apart in a fixed random order: added to inputs in
+/// [−1, 1), it decides every comparison between positions (max pooling's arg-max), so finite
+/// differences never cross a tie.
+func separated(_ shape: [Int]) -> Tensor {
+    var generator = RandomGenerator(seed: 5)
+    return Tensor(shape: shape, scalars: generator.permutation(shape.reduce(1, *)).map { Float($0) * 4 })
+}

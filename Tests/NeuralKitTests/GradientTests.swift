@@ -75,6 +75,31 @@ import Testing
             SparseCategoricalCrossEntropy(fromLogits: true)(predicted: 2 * $0[0], target: Tensor([3, 0, 1]))
         },
         Case("mean absolute error", [[2, 3], [2, 3]]) { MeanAbsoluteError()(predicted: $0[0], target: $0[1]) },
+        Case("batched matmul", [[2, 3, 4], [2, 4, 2]]) { $0[0].batchedMatmul($0[1]) },
+        Case("batched matmul, other transposed", [[2, 3, 4], [2, 5, 4]]) {
+            $0[0].batchedMatmul($0[1], transposeOther: true)
+        },
+        Case("permute axes", [[2, 3, 4]]) { $0[0].transposed([2, 0, 1]) },
+        Case("swap the last two axes", [[2, 3, 4]]) { $0[0].swappingLastAxes() },
+        Case("patches, valid", [[2, 4, 4, 2]]) {
+            $0[0].extractingPatches(size: (3, 3), strides: (1, 1), padding: .valid)
+        },
+        Case("patches, same, strides 2, uneven padding", [[1, 5, 6, 2]]) {
+            $0[0].extractingPatches(size: (3, 2), strides: (2, 2), padding: .same)
+        },
+        // Adding well-separated constants fixes each window's arg-max, so ±h never flips it.
+        Case("max pooling, valid", [[2, 4, 4, 2]]) {
+            ($0[0] + separated([2, 4, 4, 2])).maxPooled(size: (2, 2), strides: (2, 2), padding: .valid)
+        },
+        Case("max pooling, same, overlapping", [[1, 5, 5, 2]]) {
+            ($0[0] + separated([1, 5, 5, 2])).maxPooled(size: (3, 3), strides: (2, 2), padding: .same)
+        },
+        Case("gelu", [[2, 3]]) { gelu(2 * $0[0]) },
+        Case("gelu, tanh approximation", [[2, 3]]) { gelu(2 * $0[0], approximate: true) },
+        Case("fill where masked", [[2, 3, 3]]) { $0[0].filling(where: Tensor.causalMask(3), with: -5) },
+        Case("causally masked softmax", [[2, 3, 3]]) {
+            $0[0].filling(where: Tensor.causalMask(3), with: -1e9).softmax(axis: -1)
+        },
     ]
 
     @Test(arguments: cases)

@@ -8,6 +8,8 @@ public enum Activation: String, Sendable {
     case sigmoid
     /// `f(x) = tanh x`.
     case tanh
+    /// `f(x) = x·Φ(x)`, the exact GELU (Keras's `"gelu"`); see `gelu(_:approximate:)`.
+    case gelu
 
     /// Applies the activation.
     public func callAsFunction(_ x: Tensor) -> Tensor {
@@ -16,6 +18,7 @@ public enum Activation: String, Sendable {
         case .relu: NeuralKit.relu(x)
         case .sigmoid: NeuralKit.sigmoid(x)
         case .tanh: NeuralKit.tanh(x)
+        case .gelu: NeuralKit.gelu(x)
         }
     }
 }

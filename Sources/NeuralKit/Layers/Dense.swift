@@ -43,15 +43,20 @@ public final class Dense: Layer {
         if useBias { bias = Tensor.zeros([units], requiresGradient: true) }
     }
 
+    /// Applies the layer to the last axis: `[batch, features]`, or `[batch, …, features]` as
+    /// Keras does (each position of the middle axes gets the same map).
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        precondition(input.rank == 2, "Dense expects [batch, features], got \(input.shape)")
-        if kernel == nil { build(inputSize: input.shape[1]) }
+        precondition(input.rank >= 2, "Dense expects [batch, …, features], got \(input.shape)")
+        let features = input.shape[input.rank - 1]
+        if kernel == nil { build(inputSize: features) }
         guard let kernel else { preconditionFailure("Dense kernel missing after build") }
         precondition(
-            input.shape[1] == kernel.shape[0],
+            features == kernel.shape[0],
             "Dense(\(units)) was built for \(kernel.shape[0]) features, got \(input.shape)")
-        let affine = input.matmul(kernel)
-        return activation(bias.map { affine + $0 } ?? affine)
+        let rows = input.rank == 2 ? input : input.reshaped([-1, features])
+        let affine = rows.matmul(kernel)
+        let output = activation(bias.map { affine + $0 } ?? affine)
+        return input.rank == 2 ? output : output.reshaped(Array(input.shape.dropLast()) + [units])
     }
 
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }

@@ -1,8 +1,12 @@
 /// A differentiable function with trainable parameters, called like a function:
 /// `let y = layer(x)`.
 public protocol Layer: AnyObject {
-    /// Applies the layer to a batch (the first dimension indexes samples).
+    /// Applies the layer to a batch (the first dimension indexes samples), in inference mode.
     func callAsFunction(_ input: Tensor) -> Tensor
+    /// Applies the layer in training mode (`training: true`, as `fit` does) or inference mode,
+    /// Keras's `training=` argument. Only layers that differ between the two, such as
+    /// `Dropout`, and layers that contain others, such as `Sequential`, implement it.
+    func callAsFunction(_ input: Tensor, training: Bool) -> Tensor
     /// The trainable tensors, in a stable order (empty until the layer is built).
     var parameters: [Tensor] { get }
     /// A short name for `summary()`, such as `"Dense(1)"`.
@@ -15,6 +19,9 @@ public protocol Layer: AnyObject {
 extension Layer {
     /// The number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// The same in training and inference: most layers need not mention the mode.
+    public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor { self(input) }
 
     /// No penalty: layers without regularizers need not mention it.
     public var regularizationLoss: Tensor? { nil }

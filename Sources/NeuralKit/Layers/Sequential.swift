@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A stack of layers applied in order, as Keras's `Sequential`; also the model that
 /// `compile` and `fit` train (see `Training/`).
@@ -16,6 +17,8 @@ public final class Sequential: Layer {
     public internal(set) var optimizer: (any Optimizer)?
     /// Set by `compile`.
     public internal(set) var loss: (any Loss)?
+    /// Each layer's output shape at the most recent call, for `summary()`.
+    private let recordedShapes = Mutex<[[Int]]>([])
 
     /// Creates the model from layers listed in a builder block.
     public init(@LayerBuilder _ layers: () -> [Layer]) {
@@ -28,7 +31,19 @@ public final class Sequential: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        layers.reduce(input) { activations, layer in layer(activations) }
+        self(input, training: false)
+    }
+
+    /// Applies the layers in order, each in the given mode (`fit` passes `training: true`).
+    public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
+        var shapes: [[Int]] = []
+        let output = layers.reduce(input) { activations, layer in
+            let next = layer(activations, training: training)
+            shapes.append(next.shape)
+            return next
+        }
+        recordedShapes.withLock { $0 = shapes }
+        return output
     }
 
     public var parameters: [Tensor] { layers.flatMap(\.parameters) }
@@ -40,16 +55,41 @@ public final class Sequential: Layer {
 
     public var summaryName: String { "Sequential" }
 
-    /// A Keras-like table of the layers and their parameter counts.
-    public func summary() -> String {
-        var lines = ["Layer                          Params", String(repeating: "─", count: 38)]
-        for layer in layers {
-            let name = layer.summaryName.padding(toLength: 30, withPad: " ", startingAt: 0)
-            lines.append("\(name) \(layer.parameterCount)")
+    /// A Keras-like table of the layers and their parameter counts, with each layer's output
+    /// shape (the first dimension shown as `None`, as Keras does) once the shapes are known:
+    /// after the model has been called, or at once when `inputShape` (one sample's shape, without
+    /// the batch dimension) is given, which runs a one-sample batch of zeros through the model
+    /// in inference mode (building layers that were waiting for their input size).
+    ///
+    /// ```swift
+    /// print(model.summary(inputShape: [28, 28, 1]))
+    /// ```
+    public func summary(inputShape: [Int]? = nil) -> String {
+        if let inputShape { _ = withoutGradient { self(Tensor.zeros([1] + inputShape)) } }
+        let shapes = recordedShapes.withLock { $0 }
+        guard shapes.count == layers.count else {
+            return table(layers.map { [$0.summaryName, "\($0.parameterCount)"] })
         }
-        lines.append(String(repeating: "─", count: 38))
-        lines.append("Total params: \(parameterCount)")
-        return lines.joined(separator: "\n")
+        return table(
+            zip(layers, shapes).map { layer, shape in
+                let dimensions = ["None"] + shape.dropFirst().map(String.init)
+                return [layer.summaryName, "(\(dimensions.joined(separator: ", ")))", "\(layer.parameterCount)"]
+            })
+    }
+
+    /// The summary's rows under a header, padded into columns, and the total.
+    private func table(_ rows: [[String]]) -> String {
+        let header = rows.first?.count == 3 ? ["Layer", "Output shape", "Params"] : ["Layer", "Params"]
+        let widths = header.indices.dropLast().map { column in
+            max(30, ([header] + rows).map { $0[column].count + 1 }.max() ?? 0)
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " ")
+                + " " + (cells.last ?? "")
+        }
+        let rule = String(repeating: "─", count: widths.reduce(0) { $0 + $1 + 1 } + 7)
+        return ([line(header), rule] + rows.map(line) + [rule, "Total params: \(parameterCount)"])
+            .joined(separator: "\n")
     }
 }
 

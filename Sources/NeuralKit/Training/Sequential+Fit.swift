@@ -43,7 +43,7 @@ extension Sequential {
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
                 let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
                 let batchLoss = regularized(
-                    loss(predicted: self(x.gathering(rows: rows)), target: y.gathering(rows: rows)))
+                    loss(predicted: self(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows)))
                 batchLoss.backward()
                 stepper.didBackward(parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
                 weightedLoss += batchLoss.scalar * Float(rows.count)

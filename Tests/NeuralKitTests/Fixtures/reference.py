@@ -360,6 +360,181 @@ fit = {
         momentum_sgd(), schedule=lambda e: f32(float(f32(0.2)) * float(f32(0.5)) ** (e / 3)), clip=f32(0.2)),
 }
 
+# ---------------------------------------------------------------- layers (forward values)
+# A generator of its own, so the draws above, and every existing key, stay as they were.
+# Each case records the input, the parameters in the layer's `parameters` order and the
+# output, computed in float64 from the float32 inputs by loops written from the definitions
+# (no im2col, no batched products), then rounded to float32.
+
+lrng = np.random.default_rng(2024)
+
+
+def draw(*shape, scale=1.0):
+    return (lrng.uniform(-1, 1, size=shape) * scale).astype(f32)
+
+
+def array(a):
+    return {"shape": list(np.shape(a)), "scalars": floats(a)}
+
+
+def layer_case(inputs, parameters, outputs):
+    return {"inputs": [array(a) for a in inputs], "parameters": [array(p) for p in parameters],
+            "outputs": [array(o) for o in outputs]}
+
+
+def window(n, k, s, padding):
+    """TensorFlow's windows along one axis: (count, padding before)."""
+    if padding == "valid":
+        return (n - k) // s + 1, 0
+    out = -(-n // s)
+    return out, max((out - 1) * s + k - n, 0) // 2
+
+
+def conv2d(x, K, b, s, padding):
+    """y[n,i,j,f] = b_f + Σ_{u,v,c} x[n, i·s+u−p_t, j·s+v−p_l, c] K[u,v,c,f], zero outside."""
+    x, K = x.astype(np.float64), K.astype(np.float64)
+    N, H, W, _ = x.shape
+    kh, kw, _, F = K.shape
+    (oh, top), (ow, left) = window(H, kh, s, padding), window(W, kw, s, padding)
+    y = np.zeros((N, oh, ow, F))
+    for n in range(N):
+        for i in range(oh):
+            for j in range(ow):
+                acc = b.astype(np.float64).copy()
+                for u in range(kh):
+                    for v in range(kw):
+                        r, c = i * s - top + u, j * s - left + v
+                        if 0 <= r < H and 0 <= c < W:
+                            acc += x[n, r, c, :] @ K[u, v]
+                y[n, i, j] = acc
+    return y
+
+
+def max_pool(x, k, s, padding):
+    """y[n,i,j,c] = max over the window's positions inside the image."""
+    N, H, W, C = x.shape
+    (oh, top), (ow, left) = window(H, k, s, padding), window(W, k, s, padding)
+    y = np.full((N, oh, ow, C), -np.inf, f32)
+    for i in range(oh):
+        for j in range(ow):
+            for u in range(k):
+                for v in range(k):
+                    r, c = i * s - top + u, j * s - left + v
+                    if 0 <= r < H and 0 <= c < W:
+                        y[:, i, j, :] = np.maximum(y[:, i, j, :], x[:, r, c, :])
+    return y
+
+
+def layer_norm(x, gamma, beta, eps=1e-3):
+    """γ (x − μ)/√(σ² + ε) + β over the last axis, biased variance (Keras)."""
+    x = x.astype(np.float64)
+    mu = x.mean(axis=-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(axis=-1, keepdims=True)
+    return gamma * (x - mu) / np.sqrt(var + eps) + beta
+
+
+def sigmoid64(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def simple_rnn(x, W, U, b):
+    """hₜ = tanh(xₜW + hₜ₋₁U + b), h₀ = 0; every hₜ."""
+    h = np.zeros((x.shape[0], U.shape[0]))
+    states = []
+    for t in range(x.shape[1]):
+        h = np.tanh(x[:, t].astype(np.float64) @ W + h @ U + b)
+        states.append(h)
+    return np.stack(states, axis=1)
+
+
+def lstm(x, W, U, b):
+    """Keras's LSTM, gates in the order i, f, c, o; every hₜ."""
+    u = U.shape[0]
+    h = np.zeros((x.shape[0], u))
+    c = np.zeros_like(h)
+    states = []
+    for t in range(x.shape[1]):
+        z = x[:, t].astype(np.float64) @ W + h @ U + b
+        i, f, g, o = sigmoid64(z[:, :u]), sigmoid64(z[:, u:2 * u]), np.tanh(z[:, 2 * u:3 * u]), sigmoid64(z[:, 3 * u:])
+        c = f * c + i * g
+        h = o * np.tanh(c)
+        states.append(h)
+    return np.stack(states, axis=1)
+
+
+def self_attention(x, weights, heads, dk, causal):
+    """Per sample and head: A = softmax(QKᵀ/√d_k + M), head = AV; y = concat(heads)W_O + b_O."""
+    Wq, bq, Wk, bk, Wv, bv, Wo, bo = (w.astype(np.float64) for w in weights)
+    B, T, _ = x.shape
+    q, k, v = (x.astype(np.float64) @ W + c for W, c in ((Wq, bq), (Wk, bk), (Wv, bv)))
+    A = np.zeros((B, heads, T, T))
+    concat = np.zeros((B, T, heads * dk))
+    for n in range(B):
+        for h in range(heads):
+            cols = slice(h * dk, (h + 1) * dk)
+            s = q[n, :, cols] @ k[n, :, cols].T / math.sqrt(dk)
+            if causal:
+                s[np.triu_indices(T, 1)] = -1e9
+            e = np.exp(s - s.max(axis=-1, keepdims=True))
+            A[n, h] = e / e.sum(axis=-1, keepdims=True)
+            concat[n, :, cols] = A[n, h] @ v[n, :, cols]
+    return concat @ Wo + bo, A
+
+
+def gcn(A, H, W, b):
+    """Â = D^{−1/2}(A + I)D^{−1/2}; H' = Â H W + b (Kipf & Welling)."""
+    A_hat = A.astype(np.float64) + np.eye(A.shape[0])
+    d = A_hat.sum(axis=1)
+    A_hat = A_hat / np.sqrt(np.outer(d, d))
+    return A_hat, A_hat @ H.astype(np.float64) @ W + b
+
+
+def gelu(x, approximate):
+    x = x.astype(np.float64)
+    if approximate:
+        return 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
+    return np.array([0.5 * v * (1 + math.erf(v / math.sqrt(2))) for v in x])
+
+
+layers = {}
+x = draw(2, 5, 5, 2)
+K, b = draw(3, 3, 2, 3, scale=0.5), draw(3)
+layers["conv2dValid"] = layer_case([x], [K, b], [conv2d(x, K, b, 1, "valid")])
+x = draw(1, 5, 6, 2)
+K, b = draw(3, 3, 2, 2, scale=0.5), draw(2)
+layers["conv2dSameStrides2"] = layer_case([x], [K, b], [conv2d(x, K, b, 2, "same")])
+x = draw(2, 4, 4, 3)
+K, b = draw(2, 2, 3, 2, scale=0.5), draw(2)
+layers["conv2dSameEvenKernel"] = layer_case([x], [K, b], [conv2d(x, K, b, 1, "same")])
+x = draw(2, 4, 5, 3)
+layers["maxPoolValid"] = layer_case([x], [], [max_pool(x, 2, 2, "valid")])
+x = draw(1, 5, 5, 2)
+layers["maxPoolSameStrides2"] = layer_case([x], [], [max_pool(x, 3, 2, "same")])
+x = draw(2, 3, 4, scale=2)
+gamma, beta = (1 + draw(4, scale=0.5)).astype(f32), draw(4, scale=0.5)
+layers["layerNormalization"] = layer_case([x], [gamma, beta], [layer_norm(x, gamma, beta)])
+x = draw(2, 4, 3)
+W, U, b = draw(3, 3), draw(3, 3), draw(3, scale=0.3)
+layers["simpleRNN"] = layer_case([x], [W, U, b], [simple_rnn(x, W, U, b)])
+x = draw(2, 3, 3)
+W, U, b = draw(3, 8), draw(2, 8), draw(8, scale=0.3)
+layers["lstm"] = layer_case([x], [W, U, b], [lstm(x, W, U, b)])
+x = draw(2, 4, 6)
+attention_weights = [draw(6, 6), draw(6, scale=0.2), draw(6, 6), draw(6, scale=0.2), draw(6, 6), draw(6, scale=0.2),
+                     draw(6, 6), draw(6, scale=0.2)]
+for name, causal in (("attention", False), ("attentionCausal", True)):
+    y_att, A_att = self_attention(x, attention_weights, heads=2, dk=3, causal=causal)
+    layers[name] = layer_case([x], attention_weights, [y_att, A_att])
+adjacency = np.zeros((5, 5), f32)
+for i, j in ((0, 1), (1, 2), (2, 0), (2, 3), (3, 4)):
+    adjacency[i, j] = adjacency[j, i] = 1
+H, W, b = draw(5, 3), draw(3, 2), draw(2, scale=0.3)
+A_hat, H_next = gcn(adjacency, H, W, b)
+layers["graphConvolution"] = layer_case([adjacency, H], [W, b], [A_hat, H_next])
+x = np.array([-3, -1, -0.5, 0, 0.5, 1, 3], f32)
+layers["gelu"] = layer_case([x], [], [gelu(x, False)])
+layers["geluApproximate"] = layer_case([x], [], [gelu(x, True)])
+
 fixture = {
     "X": floats(X),
     "y": floats(y),
@@ -371,6 +546,7 @@ fixture = {
     "schedules": schedules,
     "plateau": plateau,
     "fit": fit,
+    "layers": layers,
 }
 path = pathlib.Path(__file__).with_name("reference.json")
 path.write_text(json.dumps(fixture, indent=1) + "\n")

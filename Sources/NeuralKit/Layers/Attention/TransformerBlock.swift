@@ -1,0 +1,58 @@
+/// One Transformer encoder layer (Vaswani et al.), post-norm as in the paper and in Keras's
+/// text-classification example, over `[batch, time, model]`:
+///
+///     a = LayerNorm(x + MultiHeadSelfAttention(x))
+///     y = LayerNorm(a + Dense_model(act(Dense_ff(a))))
+///
+/// The residual connections need the attention and the feed-forward output to keep the
+/// `model` size, which the last `Dense` takes from the first call. No dropout: add `Dropout`
+/// layers around it when needed.
+///
+/// ```swift
+/// let block = TransformerBlock(heads: 2, keyDimension: 8, feedForwardSize: 32, causal: true)
+/// block(Tensor.zeros([4, 10, 16])).shape   // [4, 10, 16]
+/// ```
+public final class TransformerBlock: Layer {
+    /// The self-attention sub-layer.
+    public let attention: MultiHeadSelfAttention
+    /// The normalization after the attention residual.
+    public let attentionNormalization = LayerNormalization()
+    /// The first feed-forward layer, `model → feedForwardSize`, with the activation.
+    public let feedForward: Dense
+    /// The second feed-forward layer, `feedForwardSize → model`; nil until the first call.
+    public private(set) var feedForwardOutput: Dense?
+    /// The normalization after the feed-forward residual.
+    public let feedForwardNormalization = LayerNormalization()
+
+    /// Creates the block; `activation` is the feed-forward one (ReLU in the paper, GELU in BERT and GPT).
+    public init(
+        heads: Int, keyDimension: Int, feedForwardSize: Int, causal: Bool = false, activation: Activation = .relu
+    ) {
+        attention = MultiHeadSelfAttention(heads: heads, keyDimension: keyDimension, causal: causal)
+        feedForward = Dense(feedForwardSize, activation: activation)
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        self(input, training: false)
+    }
+
+    /// Applies the block, passing the mode on to its sub-layers.
+    public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
+        precondition(input.rank == 3, "TransformerBlock expects [batch, time, model], got \(input.shape)")
+        let attended = attentionNormalization(input + attention(input, training: training), training: training)
+        if feedForwardOutput == nil { feedForwardOutput = Dense(input.shape[2], inputSize: feedForward.units) }
+        guard let feedForwardOutput else { preconditionFailure("feed-forward output missing after build") }
+        let transformed = feedForwardOutput(feedForward(attended, training: training), training: training)
+        return feedForwardNormalization(attended + transformed, training: training)
+    }
+
+    public var parameters: [Tensor] {
+        attention.parameters + attentionNormalization.parameters + feedForward.parameters
+            + (feedForwardOutput?.parameters ?? []) + feedForwardNormalization.parameters
+    }
+
+    public var summaryName: String {
+        "TransformerBlock(\(attention.heads)×\(attention.keyDimension), ff \(feedForward.units)"
+            + "\(attention.causal ? ", causal" : ""))"
+    }
+}

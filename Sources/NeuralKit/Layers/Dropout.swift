@@ -1,0 +1,42 @@
+/// Inverted dropout (Srivastava et al.), Keras's `Dropout(rate)`: in training mode
+/// (`layer(x, training: true)`, which `fit` uses) each scalar is zeroed with probability `rate`
+/// and the survivors are scaled by `1/(1 − rate)`, so the expected output equals the input; in
+/// inference mode (`layer(x)`, `predict`, `evaluate`) the layer is the identity.
+///
+/// `y = x ⊙ m / (1 − rate)`, `mᵢ = 1` when `uᵢ ≥ rate` for `uᵢ` uniform from the engine's
+/// default generator, drawn afresh at every training call (so not from several threads at
+/// once). The gradient is the same mask: `∂y/∂x = m / (1 − rate)`.
+///
+/// ```swift
+/// let model = Sequential {
+///     Dense(64, inputSize: 10, activation: .relu)
+///     Dropout(rate: 0.5)      // active only inside fit
+///     Dense(1)
+/// }
+/// ```
+public final class Dropout: Layer {
+    /// The fraction of units dropped in training, in `[0, 1)`.
+    public let rate: Float
+
+    /// Creates the layer.
+    public init(rate: Float) {
+        precondition(rate >= 0 && rate < 1, "Dropout needs 0 ≤ rate < 1, got \(rate)")
+        self.rate = rate
+    }
+
+    /// The identity: inference mode.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input }
+
+    /// Drops units when `training`; the identity otherwise.
+    public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
+        guard training, rate > 0 else { return input }
+        let scale = 1 / (1 - rate)
+        var mask = [Float](repeating: 0, count: input.count)
+        for i in mask.indices where RandomGenerator.global.nextUniform() >= rate { mask[i] = scale }
+        return input * Tensor(shape: input.shape, scalars: mask)
+    }
+
+    public var parameters: [Tensor] { [] }
+
+    public var summaryName: String { "Dropout(\(rate))" }
+}

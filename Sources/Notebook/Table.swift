@@ -1,0 +1,51 @@
+import NeuralKit
+import SVGCharts
+
+/// A table for the page: a header row and rows of values, formatted like inline values
+/// (numbers with 4 significant digits). Measured values (`measured(seconds)`) are shown but
+/// not compared by `mlbook check`; every other number is.
+///
+/// ```swift
+/// var table = Table(["宽度", "参数量", "训练时间 (s)", "验证损失"])
+/// table.add(["4", 17, measured(0.12), 0.083])
+/// show(table)
+/// ```
+public struct Table {
+    public var columns: [String]
+    /// Each row's cells as text, and the numbers in it that `check` compares.
+    private var rows: [(cells: [String], numbers: [Double])] = []
+
+    public init(_ columns: [String]) {
+        self.columns = columns
+    }
+
+    /// Adds a row; it must have one value per column.
+    public mutating func add(_ values: [Any]) {
+        precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
+        var cells: [String] = []
+        var numbers: [Double] = []
+        for value in values {
+            let (text, number, measured) = InlineFormat.format(value)
+            cells.append(text)
+            if let number, !measured { numbers.append(number) }
+        }
+        rows.append((cells, numbers))
+    }
+
+    /// The numbers `check` compares, row by row.
+    var checkedNumbers: [Double] { rows.flatMap(\.numbers) }
+
+    /// The table as HTML; numeric cells are right-aligned by the stylesheet.
+    func html() -> String {
+        let head = columns.map { "<th>\(escape($0))</th>" }.joined()
+        let body = rows.map { row in
+            "<tr>" + row.cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+        return "<table class=\"data\"><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table>"
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

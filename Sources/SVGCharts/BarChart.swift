@@ -1,0 +1,59 @@
+/// Bars for named categories, one group of bars per category and one bar per series.
+///
+/// ```swift
+/// var chart = BarChart(title: "每个 epoch 的时间", categories: ["1", "32", "全量"], yLabel: "秒")
+/// chart.add("SGD", values: [0.9, 0.05, 0.01])
+/// ```
+public struct BarChart: Chart {
+    public var title: String
+    public var categories: [String]
+    public var xLabel: String
+    public var yLabel: String
+    public var width = 640.0
+    public var height = 360.0
+    private var series: [ChartSeries] = []
+
+    public init(title: String, categories: [String], xLabel: String = "", yLabel: String = "") {
+        self.title = title
+        self.categories = categories
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+    }
+
+    /// Adds one value per category.
+    public mutating func add(_ name: String, values: [Double]) {
+        precondition(values.count == categories.count, "\(name) has \(values.count) values for \(categories.count) categories")
+        series.append(ChartSeries(name: name, values: values))
+    }
+
+    public var plottedSeries: [ChartSeries] { series }
+
+    public func svg() -> String {
+        let yAxis = Axis(covering: series.flatMap(\.values), includingZero: true)
+        let xAxis = Axis(covering: [0, Double(max(categories.count, 1))])
+        let frame = PlotFrame(
+            width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
+            xAxis: xAxis, yAxis: yAxis)
+        let slot = (frame.right - frame.left) / Double(max(categories.count, 1))
+        let barWidth = slot * 0.8 / Double(max(series.count, 1))
+        let labels = categories.enumerated().map { (frame.left + slot * (Double($0) + 0.5), $1) }
+        var svg = frame.header(xTickLabels: labels)
+        let zero = frame.y(0)
+        for (seriesIndex, bars) in series.enumerated() {
+            for (category, value) in bars.values.enumerated() where value.isFinite {
+                let x = frame.left + slot * (Double(category) + 0.1) + barWidth * Double(seriesIndex)
+                let top = frame.y(value)
+                svg += "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(min(top, zero)))\" width=\"\(coordinate(barWidth))\" height=\"\(coordinate(abs(zero - top)))\" fill=\"\(seriesColor(seriesIndex))\"/>"
+            }
+            svg += "\n"
+        }
+        return svg + frame.footer(legend: series.map(\.name))
+    }
+
+    /// A text summary for screen readers: every value.
+    public var description: String {
+        "\(yLabel) 的柱状图。" + series.map { bars in
+            "\(bars.name)：" + zip(categories, bars.values).map { "\($0) \(formatSignificant($1))" }.joined(separator: "，")
+        }.joined(separator: "；")
+    }
+}

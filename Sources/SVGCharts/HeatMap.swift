@@ -1,0 +1,77 @@
+/// A matrix of values as colored cells (e.g. attention weights), the intensity scaled from the
+/// smallest to the largest value; the color is a CSS variable, so dark mode restyles it.
+///
+/// ```swift
+/// let chart = HeatMap(title: "注意力权重", values: weights, rowLabels: tokens, columnLabels: tokens)
+/// ```
+public struct HeatMap: Chart {
+    public var title: String
+    public var values: [[Double]]
+    public var rowLabels: [String]
+    public var columnLabels: [String]
+    public var xLabel: String
+    public var yLabel: String
+    /// Print each value in its cell (for small matrices).
+    public var showsValues: Bool
+
+    public init(
+        title: String, values: [[Double]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
+        xLabel: String = "", yLabel: String = "", showsValues: Bool? = nil
+    ) {
+        let columns = values.first?.count ?? 0
+        precondition(values.allSatisfy { $0.count == columns }, "heat map rows must have equal lengths")
+        self.title = title
+        self.values = values
+        self.rowLabels = rowLabels ?? values.indices.map(String.init)
+        self.columnLabels = columnLabels ?? (0..<columns).map(String.init)
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.showsValues = showsValues ?? (values.count * columns <= 100)
+    }
+
+    public var plottedSeries: [ChartSeries] {
+        values.enumerated().map { ChartSeries(name: "row \($0)", values: $1) }
+    }
+
+    public func svg() -> String {
+        let rows = values.count
+        let columns = values.first?.count ?? 0
+        let cell = min(36, 520 / Double(max(rows, columns, 1)))
+        let (left, top) = (80.0, 44.0)
+        let width = left + cell * Double(columns) + 24
+        let height = top + cell * Double(rows) + 44
+        let finite = values.flatMap { $0 }.filter(\.isFinite)
+        let low = finite.min() ?? 0
+        let span = max((finite.max() ?? 1) - low, 1e-12)
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart heat-map" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
+            <title>\(escapeXML(title))</title>
+            <desc>\(escapeXML(description))</desc>
+            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(title))</text>
+
+            """
+        for (row, rowValues) in values.enumerated() {
+            for (column, value) in rowValues.enumerated() {
+                let opacity = value.isFinite ? 0.08 + 0.92 * (value - low) / span : 0
+                let (x, y) = (left + cell * Double(column), top + cell * Double(row))
+                svg += "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(cell))\" height=\"\(coordinate(cell))\" fill=\"var(--chart-1)\" fill-opacity=\"\(formatSignificant(opacity, digits: 3))\"/>"
+                if showsValues {
+                    svg += "<text class=\"cell-value\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
+                }
+            }
+            svg += "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(rowLabels[row]))</text>\n"
+        }
+        for (column, label) in columnLabels.enumerated() {
+            svg += "<text class=\"tick\" x=\"\(coordinate(left + cell * (Double(column) + 0.5)))\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
+        }
+        svg += "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>"
+        svg += "<text class=\"axis-label\" transform=\"translate(14 \(coordinate(top + cell * Double(rows) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
+        return svg + "</svg>"
+    }
+
+    /// A text summary for screen readers: size and range.
+    public var description: String {
+        let finite = values.flatMap { $0 }.filter(\.isFinite)
+        return "\(values.count)×\(values.first?.count ?? 0) 的热力图，取值从 \(formatSignificant(finite.min() ?? 0)) 到 \(formatSignificant(finite.max() ?? 0))。"
+    }
+}

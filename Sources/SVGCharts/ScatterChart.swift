@@ -1,0 +1,69 @@
+/// Points, optionally with lines through them (a fitted model over its data).
+///
+/// ```swift
+/// var chart = ScatterChart(title: "数据与拟合", xLabel: "x", yLabel: "y")
+/// chart.addPoints("样本", x: xs, y: ys)
+/// chart.addLine("拟合", x: [0, 1], y: [1, 3])
+/// ```
+public struct ScatterChart: Chart {
+    struct Layer: Sendable {
+        var name: String
+        var x: [Double]
+        var y: [Double]
+        var isLine: Bool
+    }
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var width = 640.0
+    public var height = 360.0
+    private var layers: [Layer] = []
+
+    public init(title: String, xLabel: String = "", yLabel: String = "") {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+    }
+
+    /// Adds a set of points.
+    public mutating func addPoints(_ name: String, x: [Double], y: [Double]) {
+        precondition(x.count == y.count, "\(name) has \(x.count) x values and \(y.count) y values")
+        layers.append(Layer(name: name, x: x, y: y, isLine: false))
+    }
+
+    /// Adds a line through points in the given order (e.g. a model's predictions on a grid).
+    public mutating func addLine(_ name: String, x: [Double], y: [Double]) {
+        precondition(x.count == y.count, "\(name) has \(x.count) x values and \(y.count) y values")
+        layers.append(Layer(name: name, x: x, y: y, isLine: true))
+    }
+
+    public var plottedSeries: [ChartSeries] {
+        layers.flatMap { [ChartSeries(name: "\($0.name).x", values: $0.x), ChartSeries(name: "\($0.name).y", values: $0.y)] }
+    }
+
+    public func svg() -> String {
+        let frame = PlotFrame(
+            width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
+            xAxis: Axis(covering: layers.flatMap(\.x)), yAxis: Axis(covering: layers.flatMap(\.y)))
+        var svg = frame.header()
+        for (index, layer) in layers.enumerated() {
+            let points = zip(layer.x, layer.y).filter { $0.isFinite && $1.isFinite }
+            if layer.isLine {
+                let path = points.enumerated().map { "\($0 == 0 ? "M" : "L")\(coordinate(frame.x($1.0))) \(coordinate(frame.y($1.1)))" }
+                svg += "<path fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(path.joined(separator: " "))\"/>\n"
+            } else {
+                for (x, y) in points {
+                    svg += "<circle cx=\"\(coordinate(frame.x(x)))\" cy=\"\(coordinate(frame.y(y)))\" r=\"3\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.75\"/>"
+                }
+                svg += "\n"
+            }
+        }
+        return svg + frame.footer(legend: layers.map(\.name))
+    }
+
+    /// A text summary for screen readers.
+    public var description: String {
+        "\(xLabel) 与 \(yLabel) 的散点图。" + layers.map { "\($0.name)：\($0.x.count) 个\($0.isLine ? "线上点" : "点")" }.joined(separator: "；")
+    }
+}
