@@ -42,3 +42,79 @@ import Testing
         #expect(draw().contains("var(--chart-2)"))
     }
 }
+
+@Suite struct ChartKindTests {
+    @Test func seriesSpanningMoreThanTwoDecadesGetALogAxis() {
+        var chart = LineChart(title: "t")
+        chart.add("loss", y: [10, 1, 0.1, 0.01])
+        let svg = chart.svg()
+        #expect(svg.contains(">0.01<") && svg.contains(">10<"), "power-of-ten ticks")
+        var linear = LineChart(title: "t")
+        linear.add("loss", y: [3, 2, 1])
+        #expect(!linear.svg().contains(">0.01<"))
+    }
+
+    @Test func aHundredThousandPointHistoryStaysSmallAndKeepsItsSpike() {
+        var values = (0..<100_000).map { 1 / Double($0 + 1) }
+        values[54_321] = 50
+        var chart = LineChart(title: "t", logarithmicY: false)
+        chart.add("loss", y: values)
+        let svg = chart.svg()
+        #expect(svg.utf8.count < 60_000, "\(svg.utf8.count) bytes")
+        let kept = Downsampling.keepingExtremes(x: values.indices.map(Double.init), y: values, maximum: 1200)
+        #expect(kept.count <= 1200)
+        #expect(kept.contains { $0.y == 50 })
+    }
+
+    @Test func histogramCountsEverySampleOnce() {
+        var chart = Histogram(title: "w", bins: 4)
+        chart.add("a", values: [0, 0.1, 0.5, 0.99, 1, .nan])
+        chart.add("b", values: [0.25, 0.75])
+        #expect(chart.edges == [0, 0.25, 0.5, 0.75, 1])
+        #expect(chart.counts == [[2, 0, 1, 2], [0, 1, 0, 1]])
+        #expect(chart.plottedSeries.map(\.name) == ["a", "b"])
+    }
+
+    @Test func barsStartAtZeroAndHeatMapCellsScaleByValue() {
+        var bars = BarChart(title: "b", categories: ["x", "y"])
+        bars.add("s", values: [2, -1])
+        let svg = bars.svg()
+        #expect(svg.contains(">0<"), "the axis includes zero")
+        let heat = HeatMap(title: "h", values: [[0, 1], [0.5, 1]])
+        let cells = heat.svg().components(separatedBy: "fill-opacity=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(cells == ["0.08", "1", "0.54", "1"])
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 4])
+    func everyKindIsStableAndAccessible(kind: Int) {
+        func draw() -> String {
+            switch kind {
+            case 0:
+                var chart = LineChart(title: "损失 <1>", xLabel: "epoch", yLabel: "loss")
+                chart.add("a", y: [1, 2, 3])
+                return chart.svg()
+            case 1:
+                var chart = ScatterChart(title: "散点", xLabel: "x", yLabel: "y")
+                chart.addPoints("数据", x: [0, 1, 2], y: [1, 3, 2])
+                chart.addLine("拟合", x: [0, 2], y: [1.5, 2.5])
+                return chart.svg()
+            case 2:
+                var chart = BarChart(title: "柱", categories: ["一", "二"])
+                chart.add("s", values: [1, 2])
+                return chart.svg()
+            case 3:
+                var chart = Histogram(title: "直方图")
+                chart.add("w", values: [1, 2, 2, 3])
+                return chart.svg()
+            default:
+                return HeatMap(title: "热力图", values: [[1, 0], [0, 1]]).svg()
+            }
+        }
+        let svg = draw()
+        #expect(svg == draw())
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("<title>") && svg.contains("<desc>"))
+        #expect(!svg.contains("<1>"), "titles are escaped")
+        #expect(svg.hasSuffix("</svg>"))
+    }
+}
