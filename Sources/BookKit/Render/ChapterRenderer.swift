@@ -8,23 +8,23 @@ import CCMark
 enum ChapterRenderer {
     static func body(_ chapter: Chapter, result: ChapterResult) -> (html: String, warnings: [BookWarning]) {
         // libcmark would mangle TeX (`\\`, `\,`, `*`), so formulas are cut out first.
-        let (markdown, formulas) = MathProtector.protect(chapter.markdown)
-        let document = MarkdownDocument(markdown)
+        // Inline values become placeholders by their known positions, so they are found
+        // wherever they end up (paragraphs, headings, table cells).
+        let withValues = InlineValuePlaceholders.insert(chapter.inlineExpressions, into: chapter.markdown)
+        let (markdown, formulas) = MathProtector.protect(withValues)
+        let document = MarkdownDocument(PipeTables.render(markdown))
         var cellIndex = 0
-        var inlineIndex = 0
-        for node in document.nodes() {
-            if MarkdownNode.isSwiftCell(node) {
-                let html = cellHTML(chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex)
-                document.replace(node, withHTML: html, inline: false)
-                cellIndex += 1
-            } else if MarkdownNode.inlineExpression(node) != nil {
-                document.replace(node, withHTML: inlineHTML(result.inlineValues[safe: inlineIndex] ?? nil), inline: true)
-                inlineIndex += 1
-            }
+        for node in document.nodes() where MarkdownNode.isSwiftCell(node) {
+            let html = cellHTML(chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex)
+            document.replace(node, withHTML: html, inline: false)
+            cellIndex += 1
         }
         document.joinCJKLines()
+        let withInlineValues = InlineValuePlaceholders.replace(in: document.html()) { index in
+            inlineHTML(result.inlineValues[safe: index] ?? nil)
+        }
         var warnings: [BookWarning] = []
-        let html = MathProtector.restore(document.html(), spans: formulas) { formula in
+        let html = MathProtector.restore(withInlineValues, spans: formulas) { formula in
             do {
                 return try MathConverter.mathML(formula.tex, display: formula.display)
             } catch let error as MathError {
