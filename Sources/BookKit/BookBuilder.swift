@@ -72,7 +72,7 @@ public struct BookBuilder: Sendable {
         let name = book.chapters[index].slug + ".html"
         let body = ChapterRenderer.body(book.chapters[index], result: result)
         try SiteWriter(outputDirectory: outputDirectory).updatePages([
-            name: template.chapterPage(index, body: body.html, result: result),
+            name: template.chapterPage(index, body: body.html, headings: body.headings, result: result),
             "style.css": Stylesheet.all,
         ])
         return (result, outputDirectory + "/" + name, body.warnings)
@@ -114,7 +114,8 @@ public struct BookBuilder: Sendable {
         var warnings: [BookWarning] = []
         for (index, chapter) in book.chapters.enumerated() {
             let body = ChapterRenderer.body(chapter, result: results[index])
-            files[chapter.slug + ".html"] = template.chapterPage(index, body: body.html, result: results[index])
+            files[chapter.slug + ".html"] = template.chapterPage(
+                index, body: body.html, headings: body.headings, result: results[index])
             warnings += body.warnings
         }
         return (files, warnings)
