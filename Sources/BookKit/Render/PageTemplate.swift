@@ -76,6 +76,8 @@ struct PageTemplate {
             <body>
             <nav class="sidebar" aria-label="目录">
             <p class="book-title"><a href="index.html">\(escapeHTML(book.configuration.title))</a></p>
+            <input id="search" type="search" placeholder="搜索全书…" aria-label="搜索全书" hidden>
+            <ol id="search-results" aria-live="polite"></ol>
             <ol>
             \(links.joined(separator: "\n"))
             </ol>
@@ -83,6 +85,8 @@ struct PageTemplate {
             <main>
             \(content)
             </main>
+            <script src="search-index.js" defer></script>
+            <script src="mlbook.js" defer></script>
             </body>
             </html>
 
