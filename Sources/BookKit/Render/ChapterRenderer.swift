@@ -6,7 +6,15 @@ import CCMark
 /// computed text, and each formula by MathML. TeX that cannot be converted is shown as source
 /// in a marked span and reported as a warning.
 enum ChapterRenderer {
-    static func body(_ chapter: Chapter, result: ChapterResult) -> (html: String, warnings: [BookWarning]) {
+    /// A rendered chapter body: its HTML, the warnings met, and its section headings.
+    struct Rendered {
+        var html: String
+        var warnings: [BookWarning]
+        var headings: [Heading]
+    }
+
+    static func body(_ chapter: Chapter, result: ChapterResult) -> Rendered {
+        let labels = PageStructure.numberLabels(chapter.cells, results: result.cells)
         // libcmark would mangle TeX (`\\`, `\,`, `*`), so formulas are cut out first.
         // Inline values become placeholders by their known positions, so they are found
         // wherever they end up (paragraphs, headings, table cells).
@@ -15,7 +23,9 @@ enum ChapterRenderer {
         let document = MarkdownDocument(PipeTables.render(markdown))
         var cellIndex = 0
         for node in document.nodes() where MarkdownNode.isSwiftCell(node) {
-            let html = cellHTML(chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex)
+            let html = cellHTML(
+                chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex,
+                number: chapter.cells[cellIndex].options.label.flatMap { labels[$0] })
             document.replace(node, withHTML: html, inline: false)
             cellIndex += 1
         }
@@ -37,10 +47,14 @@ enum ChapterRenderer {
                 return escapeHTML(formula.tex)
             }
         }
-        return (html, warnings)
+        let referenced = PageStructure.resolveReferences(html, numbers: labels, chapterPath: chapter.path, warnings: &warnings)
+        let (anchored, headings) = PageStructure.anchorHeadings(referenced)
+        return Rendered(html: anchored, warnings: warnings, headings: headings)
     }
 
-    static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int) -> String {
+    /// A cell's box: code, output, charts and tables (the first one numbered and anchored when
+    /// the cell has a label), error and timing.
+    static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int, number: String? = nil) -> String {
         var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
         if cell.options.echo {
             html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"
@@ -50,13 +64,17 @@ enum ChapterRenderer {
                 if !result.output.isEmpty {
                     html += "<pre class=\"output\">\(escapeHTML(result.output))</pre>\n"
                 }
-                for output in result.richOutputs {
+                for (position, output) in result.richOutputs.enumerated() {
+                    let isFirst = position == 0
+                    let id = isFirst ? cell.options.label.map { " id=\"\(escapeHTML($0))\"" } ?? "" : ""
+                    let captionText = [isFirst ? number : nil, isFirst ? cell.options.caption : nil].compactMap { $0 }
+                        .joined(separator: "：")
+                    let caption = captionText.isEmpty ? "" : "<figcaption>\(escapeHTML(captionText))</figcaption>"
                     switch output {
                     case .figure(let svg, _):
-                        let caption = cell.options.caption.map { "<figcaption>\(escapeHTML($0))</figcaption>" } ?? ""
-                        html += "<figure class=\"chart\">\(svg)\(caption)</figure>\n"
+                        html += "<figure class=\"chart\"\(id)>\(svg)\(caption)</figure>\n"
                     case .html(let fragment, _):
-                        html += "<div class=\"table\">\(fragment)</div>\n"
+                        html += "<figure class=\"table\"\(id)>\(caption)\(fragment)</figure>\n"
                     }
                 }
             }

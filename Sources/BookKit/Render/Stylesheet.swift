@@ -58,6 +58,28 @@ enum Stylesheet {
           background: var(--panel); font-size: 0.9rem; }
         .rerun p { margin: 0.3rem 0; }
         .rerun .failed { color: var(--error); }
+        h2, h3, h4 { scroll-margin-top: 1rem; }
+        pre.code { position: relative; }
+        button.copy { position: absolute; top: 0.4rem; right: 0.4rem; font-size: 0.75rem; padding: 0.1rem 0.5rem;
+          border: 1px solid var(--border); border-radius: 4px; background: var(--background); color: var(--muted);
+          cursor: pointer; opacity: 0; }
+        pre.code:hover button.copy, button.copy:focus { opacity: 1; }
+        #search { width: 100%; padding: 0.35rem 0.5rem; border: 1px solid var(--border); border-radius: 4px;
+          background: var(--background); color: var(--text); font: inherit; }
+        #search-results { list-style: none; padding: 0; margin: 0.4rem 0; font-size: 0.85rem; }
+        #search-results li { margin: 0.3rem 0; }
+        #search-results small { display: block; color: var(--muted); }
+        .anchor { visibility: hidden; text-decoration: none; color: var(--muted); font-weight: 400; }
+        h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }
+        .outline { list-style: none; padding-left: 0.6rem; margin: 0.3rem 0 0.6rem; font-size: 0.88rem; }
+        .outline .level-3 { padding-left: 0.9rem; }
+        figure { margin: 1rem 0; }
+        figcaption { text-align: center; color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
+        figure.table { overflow-x: auto; }
+        table.data, table.prose { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }
+        table.data th, table.prose th { background: var(--panel); }
+        table.prose td, table.prose th { text-align: left; }
+        table.data td { font-variant-numeric: tabular-nums; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
         .pager a[rel=next] { margin-left: auto; }
         table { border-collapse: collapse; }
