@@ -8,8 +8,10 @@ public func show(_ history: History, title: String = "训练损失") {
 }
 
 /// Draws several training histories as one chart, one curve per name (in the given order).
-public func show(_ histories: KeyValuePairs<String, History>, title: String = "训练损失") {
-    var chart = LineChart(title: title, xLabel: "epoch", yLabel: "loss")
+public func show(
+    _ histories: KeyValuePairs<String, History>, title: String = "训练损失", logarithmicY: Bool? = nil
+) {
+    var chart = LineChart(title: title, xLabel: "epoch", yLabel: "loss", logarithmicY: logarithmicY)
     for (name, history) in histories {
         chart.add(name, y: history.loss.map(Double.init))
     }

@@ -45,6 +45,8 @@ struct PlotFrame {
         if names.count > 1 {
             let longest = names.map(\.count).max() ?? 0
             let boxLeft = right - 34 - Double(longest) * 7.5
+            // A panel behind the legend keeps it readable over the lines.
+            svg += "<rect class=\"legend-panel\" x=\"\(coordinate(boxLeft - 8))\" y=\"\(coordinate(top + 4))\" width=\"\(coordinate(right - boxLeft + 2))\" height=\"\(coordinate(Double(names.count) * 18 + 6))\" rx=\"4\"/>\n"
             for (index, name) in names.enumerated() {
                 let rowY = top + 16 + Double(index) * 18
                 svg += "<rect x=\"\(coordinate(boxLeft))\" y=\"\(coordinate(rowY - 6))\" width=\"14\" height=\"4\" fill=\"\(seriesColor(index))\"/>"

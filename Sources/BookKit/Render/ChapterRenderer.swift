@@ -55,6 +55,12 @@ enum ChapterRenderer {
     /// A cell's box: code, output, charts and tables (the first one numbered and anchored when
     /// the cell has a label), error and timing.
     static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int, number: String? = nil) -> String {
+        // A hidden cell that shows nothing (helper code, claims) leaves no trace on the page.
+        if !cell.options.echo, let result, result.error == nil,
+            !cell.options.output || (result.output.isEmpty && result.richOutputs.isEmpty)
+        {
+            return "<!-- cell \(index + 1) -->"
+        }
         var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
         if cell.options.echo {
             html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"

@@ -21,13 +21,18 @@ public final class Sequential: Layer {
     private let recordedShapes = Mutex<[[Int]]>([])
 
     /// Creates the model from layers listed in a builder block.
-    public init(@LayerBuilder _ layers: () -> [Layer]) {
-        self.layers = layers()
+    public convenience init(@LayerBuilder _ layers: () -> [Layer]) {
+        self.init(layers())
     }
 
-    /// Creates the model from an array of layers.
+    /// Creates the model from an array of layers. When the first layer is a `Dense` that
+    /// knows its input size, the whole model is built at once (as Keras builds a model given
+    /// `input_shape`), so parameter counts and `summary()` are right before the first call.
     public init(_ layers: [Layer]) {
         self.layers = layers
+        if let first = layers.first as? Dense, let kernel = first.kernel, layers.contains(where: { $0.parameters.isEmpty }) {
+            _ = withoutGradient { self(Tensor.zeros([1, kernel.shape[0]])) }
+        }
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
