@@ -12,6 +12,7 @@ enum ProgramGenerator {
             "import Foundation",
             "import NeuralKit",
             "import Notebook",
+            "import SVGCharts",
             "",
             "// Line-buffered stdout: text printed just before a crash still reaches mlbook.",
             "setvbuf(stdout, nil, _IOLBF, 0)",
