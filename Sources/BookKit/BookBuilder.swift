@@ -72,8 +72,8 @@ public struct BookBuilder: Sendable {
         let name = book.chapters[index].slug + ".html"
         let body = ChapterRenderer.body(book.chapters[index], result: result)
         try SiteWriter(outputDirectory: outputDirectory).updatePages([
-            name: template.chapterPage(index, body: body.html, result: result),
-            "style.css": Stylesheet.all,
+            name: template.chapterPage(index, body: body.html, headings: body.headings, result: result),
+            "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript,
         ])
         return (result, outputDirectory + "/" + name, body.warnings)
     }
@@ -110,13 +110,17 @@ public struct BookBuilder: Sendable {
     /// warnings met rendering them.
     func pages(results: [ChapterResult]) -> (files: [String: String], warnings: [BookWarning]) {
         let template = PageTemplate(book: book)
-        var files = ["index.html": template.indexPage(), "style.css": Stylesheet.all]
+        var files = ["index.html": template.indexPage(), "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript]
         var warnings: [BookWarning] = []
+        var searchEntries: [SiteScript.Entry] = []
         for (index, chapter) in book.chapters.enumerated() {
             let body = ChapterRenderer.body(chapter, result: results[index])
-            files[chapter.slug + ".html"] = template.chapterPage(index, body: body.html, result: results[index])
+            let page = chapter.slug + ".html"
+            files[page] = template.chapterPage(index, body: body.html, headings: body.headings, result: results[index])
             warnings += body.warnings
+            searchEntries += SiteScript.entries(page: page, chapterTitle: chapter.title, html: body.html, headings: body.headings)
         }
+        files["search-index.js"] = SiteScript.index(searchEntries)
         return (files, warnings)
     }
 }

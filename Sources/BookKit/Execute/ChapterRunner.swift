@@ -12,6 +12,7 @@ public struct ChapterRunner: Sendable {
     /// Bytes of text one cell may print before it is stopped.
     public var outputLimit = 1 << 20
     /// Whether unchanged chapters reuse their last result (`check` and `--no-cache` say no).
+    /// Fresh successful results are stored either way, so a `build` after a `check` is quick.
     public var usesCache = true
 
     public init(engine: Engine, workDirectory: String, timeout: Double) {
@@ -52,7 +53,7 @@ public struct ChapterRunner: Sendable {
                 file: chapter.path, line: cell.firstLine, "the cell is marked 'error: true' but ran without an error"))
         }
         result.compileSeconds = compiled.result.compileSeconds
-        if usesCache && result.succeeded { cache.store(result, at: resultPath) }
+        if result.succeeded { cache.store(result, at: resultPath) }
         return result
     }
 

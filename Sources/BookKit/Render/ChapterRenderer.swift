@@ -6,25 +6,35 @@ import CCMark
 /// computed text, and each formula by MathML. TeX that cannot be converted is shown as source
 /// in a marked span and reported as a warning.
 enum ChapterRenderer {
-    static func body(_ chapter: Chapter, result: ChapterResult) -> (html: String, warnings: [BookWarning]) {
+    /// A rendered chapter body: its HTML, the warnings met, and its section headings.
+    struct Rendered {
+        var html: String
+        var warnings: [BookWarning]
+        var headings: [Heading]
+    }
+
+    static func body(_ chapter: Chapter, result: ChapterResult) -> Rendered {
+        let labels = PageStructure.numberLabels(chapter.cells, results: result.cells)
         // libcmark would mangle TeX (`\\`, `\,`, `*`), so formulas are cut out first.
-        let (markdown, formulas) = MathProtector.protect(chapter.markdown)
-        let document = MarkdownDocument(markdown)
+        // Inline values become placeholders by their known positions, so they are found
+        // wherever they end up (paragraphs, headings, table cells).
+        let withValues = InlineValuePlaceholders.insert(chapter.inlineExpressions, into: chapter.markdown)
+        let (markdown, formulas) = MathProtector.protect(withValues)
+        let document = MarkdownDocument(PipeTables.render(markdown))
         var cellIndex = 0
-        var inlineIndex = 0
-        for node in document.nodes() {
-            if MarkdownNode.isSwiftCell(node) {
-                let html = cellHTML(chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex)
-                document.replace(node, withHTML: html, inline: false)
-                cellIndex += 1
-            } else if MarkdownNode.inlineExpression(node) != nil {
-                document.replace(node, withHTML: inlineHTML(result.inlineValues[safe: inlineIndex] ?? nil), inline: true)
-                inlineIndex += 1
-            }
+        for node in document.nodes() where MarkdownNode.isSwiftCell(node) {
+            let html = cellHTML(
+                chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex,
+                number: chapter.cells[cellIndex].options.label.flatMap { labels[$0] })
+            document.replace(node, withHTML: html, inline: false)
+            cellIndex += 1
         }
         document.joinCJKLines()
+        let withInlineValues = InlineValuePlaceholders.replace(in: document.html()) { index in
+            inlineHTML(result.inlineValues[safe: index] ?? nil)
+        }
         var warnings: [BookWarning] = []
-        let html = MathProtector.restore(document.html(), spans: formulas) { formula in
+        let html = MathProtector.restore(withInlineValues, spans: formulas) { formula in
             do {
                 return try MathConverter.mathML(formula.tex, display: formula.display)
             } catch let error as MathError {
@@ -37,10 +47,14 @@ enum ChapterRenderer {
                 return escapeHTML(formula.tex)
             }
         }
-        return (html, warnings)
+        let referenced = PageStructure.resolveReferences(html, numbers: labels, chapterPath: chapter.path, warnings: &warnings)
+        let (anchored, headings) = PageStructure.anchorHeadings(referenced)
+        return Rendered(html: anchored, warnings: warnings, headings: headings)
     }
 
-    static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int) -> String {
+    /// A cell's box: code, output, charts and tables (the first one numbered and anchored when
+    /// the cell has a label), error and timing.
+    static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int, number: String? = nil) -> String {
         var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
         if cell.options.echo {
             html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"
@@ -50,13 +64,17 @@ enum ChapterRenderer {
                 if !result.output.isEmpty {
                     html += "<pre class=\"output\">\(escapeHTML(result.output))</pre>\n"
                 }
-                for output in result.richOutputs {
+                for (position, output) in result.richOutputs.enumerated() {
+                    let isFirst = position == 0
+                    let id = isFirst ? cell.options.label.map { " id=\"\(escapeHTML($0))\"" } ?? "" : ""
+                    let captionText = [isFirst ? number : nil, isFirst ? cell.options.caption : nil].compactMap { $0 }
+                        .joined(separator: "：")
+                    let caption = captionText.isEmpty ? "" : "<figcaption>\(escapeHTML(captionText))</figcaption>"
                     switch output {
                     case .figure(let svg, _):
-                        let caption = cell.options.caption.map { "<figcaption>\(escapeHTML($0))</figcaption>" } ?? ""
-                        html += "<figure class=\"chart\">\(svg)\(caption)</figure>\n"
+                        html += "<figure class=\"chart\"\(id)>\(svg)\(caption)</figure>\n"
                     case .html(let fragment, _):
-                        html += "<div class=\"table\">\(fragment)</div>\n"
+                        html += "<figure class=\"table\"\(id)>\(caption)\(fragment)</figure>\n"
                     }
                 }
             }

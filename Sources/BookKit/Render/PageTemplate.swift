@@ -3,7 +3,7 @@ struct PageTemplate {
     let book: Book
 
     /// A full chapter page.
-    func chapterPage(_ index: Int, body: String, result: ChapterResult) -> String {
+    func chapterPage(_ index: Int, body: String, headings: [Heading] = [], result: ChapterResult) -> String {
         let chapter = book.chapters[index]
         let previous = index > 0 ? book.chapters[index - 1] : nil
         let next = index + 1 < book.chapters.count ? book.chapters[index + 1] : nil
@@ -18,7 +18,9 @@ struct PageTemplate {
             \(rerunBox(chapter, result: result))
             \(pager)
             """
-        return page(title: "\(chapter.title) · \(book.configuration.title)", current: chapter.slug, content: content)
+        return page(
+            title: "\(chapter.title) · \(book.configuration.title)", current: chapter.slug, content: content,
+            outline: outline(headings))
     }
 
     /// The index page: the book's title and its chapters.
@@ -27,12 +29,12 @@ struct PageTemplate {
         let content = """
             <article>
             <h1>\(escapeHTML(book.configuration.title))</h1>
-            <ol class="chapters">
+            <ul class="chapters">
             \(items.joined(separator: "\n"))
-            </ol>
+            </ul>
             </article>
             """
-        return page(title: book.configuration.title, current: nil, content: content)
+        return page(title: book.configuration.title, current: nil, content: content, outline: "")
     }
 
     /// How to rerun the chapter, and how long its computations took on this build.
@@ -48,10 +50,19 @@ struct PageTemplate {
             """
     }
 
-    private func page(title: String, current: String?, content: String) -> String {
+    /// The chapter's own table of contents: its second- and third-level headings.
+    private func outline(_ headings: [Heading]) -> String {
+        let items = headings.filter { $0.level <= 3 }.map { heading in
+            "<li class=\"level-\(heading.level)\"><a href=\"#\(escapeHTML(heading.id))\">\(escapeHTML(heading.text))</a></li>"
+        }
+        return items.isEmpty ? "" : "<ol class=\"outline\">\(items.joined())</ol>"
+    }
+
+    private func page(title: String, current: String?, content: String, outline: String) -> String {
         let links = book.chapters.map { chapter in
-            let marker = chapter.slug == current ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(chapter.slug).html\"\(marker)>\(escapeHTML(chapter.title))</a></li>"
+            let isCurrent = chapter.slug == current
+            let marker = isCurrent ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(chapter.slug).html\"\(marker)>\(escapeHTML(chapter.title))</a>\(isCurrent ? outline : "")</li>"
         }
         return """
             <!DOCTYPE html>
@@ -65,13 +76,17 @@ struct PageTemplate {
             <body>
             <nav class="sidebar" aria-label="目录">
             <p class="book-title"><a href="index.html">\(escapeHTML(book.configuration.title))</a></p>
-            <ol>
+            <input id="search" type="search" placeholder="搜索全书…" aria-label="搜索全书" hidden>
+            <ol id="search-results" aria-live="polite"></ol>
+            <ul class="chapters">
             \(links.joined(separator: "\n"))
-            </ol>
+            </ul>
             </nav>
             <main>
             \(content)
             </main>
+            <script src="search-index.js" defer></script>
+            <script src="mlbook.js" defer></script>
             </body>
             </html>
 

@@ -34,7 +34,8 @@ enum Stylesheet {
         }
         .sidebar { width: 17rem; flex: none; padding: 1.5rem 1rem; border-right: 1px solid var(--border);
           background: var(--panel); min-height: 100vh; font-size: 0.95rem; }
-        .sidebar ol { padding-left: 1.2rem; }
+        .sidebar ul.chapters { list-style: none; padding-left: 0; }
+        .sidebar ul.chapters > li { margin: 0.35rem 0; }
         .sidebar a[aria-current] { font-weight: 600; }
         .book-title { font-weight: 700; }
         main { flex: 1; min-width: 0; max-width: 52rem; padding: 1.5rem 2rem 4rem; }
@@ -49,7 +50,7 @@ enum Stylesheet {
         .inline-value { font-variant-numeric: tabular-nums; font-weight: 600; }
         .inline-value.missing { color: var(--error); }
         figure.chart { margin: 1rem 0; }
-        svg.chart { width: 100%; height: auto; font-size: 12px; }
+        svg.chart { display: block; margin: 0 auto; max-width: 100%; height: auto; font-size: 12px; }
         svg.chart .chart-title { font-size: 14px; font-weight: 600; fill: var(--text); }
         svg.chart .tick, svg.chart .legend, svg.chart .axis-label { fill: var(--muted); }
         svg.chart .grid { stroke: var(--border); stroke-width: 0.5; }
@@ -58,6 +59,29 @@ enum Stylesheet {
           background: var(--panel); font-size: 0.9rem; }
         .rerun p { margin: 0.3rem 0; }
         .rerun .failed { color: var(--error); }
+        h2, h3, h4 { scroll-margin-top: 1rem; }
+        pre.code { position: relative; }
+        button.copy { position: absolute; top: 0.4rem; right: 0.4rem; font-size: 0.75rem; padding: 0.1rem 0.5rem;
+          border: 1px solid var(--border); border-radius: 4px; background: var(--background); color: var(--muted);
+          cursor: pointer; opacity: 0; }
+        pre.code:hover button.copy, button.copy:focus { opacity: 1; }
+        #search { width: 100%; padding: 0.35rem 0.5rem; border: 1px solid var(--border); border-radius: 4px;
+          background: var(--background); color: var(--text); font: inherit; }
+        #search-results { list-style: none; padding: 0; margin: 0.4rem 0; font-size: 0.85rem; }
+        #search-results li { margin: 0.3rem 0; }
+        #search-results small { display: block; color: var(--muted); }
+        .anchor { visibility: hidden; text-decoration: none; color: var(--muted); font-weight: 400; }
+        h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }
+        .outline { list-style: none; padding-left: 0.6rem; margin: 0.3rem 0 0.6rem; font-size: 0.88rem; }
+        .outline .level-3 { padding-left: 0.9rem; }
+        figure { margin: 1rem 0; }
+        figcaption { text-align: center; color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
+        figure.table { overflow-x: auto; }
+        table.data, table.prose { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }
+        table.data th, table.prose th { background: var(--panel); }
+        table.prose td, table.prose th { text-align: left; }
+        table.data td { font-variant-numeric: tabular-nums; }
+        table.data td.text { text-align: left; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
         .pager a[rel=next] { margin-left: auto; }
         table { border-collapse: collapse; }

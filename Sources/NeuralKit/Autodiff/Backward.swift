@@ -72,7 +72,10 @@ extension Tensor {
 /// Whether operations record the graph for `backward()`. Inference and optimizer updates
 /// turn it off with `withoutGradient`.
 public enum GradientRecording {
-    nonisolated(unsafe) static var disabledDepth = 0
+    static var disabledDepth: Int {  // per thread: see ThreadLocalInteger
+        get { gradientRecordingDisabledDepth.value }
+        set { gradientRecordingDisabledDepth.value = newValue }
+    }
 
     /// True unless inside `withoutGradient`.
     public static var isEnabled: Bool { disabledDepth == 0 }

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A section heading of a chapter page, for its table of contents.
+struct Heading: Equatable {
+    var level: Int
+    var id: String
+    /// The heading's text (tags removed).
+    var text: String
+}
+
+/// Post-processing of a chapter's rendered HTML: heading anchors and the outline, and
+/// numbered cross-references to labelled figures and tables (`@fig-loss` → “图 2”).
+enum PageStructure {
+    /// Gives every `<h2>`–`<h4>` a unique id and a link to itself; returns the headings.
+    static func anchorHeadings(_ html: String) -> (html: String, headings: [Heading]) {
+        var headings: [Heading] = []
+        var used = Set<String>()
+        let pattern = try! NSRegularExpression(pattern: "<h([2-4])>(.*?)</h\\1>", options: [.dotMatchesLineSeparators])
+        var result = ""
+        var cursor = html.startIndex
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let whole = Range(match.range, in: html), let levelRange = Range(match.range(at: 1), in: html),
+                let contentRange = Range(match.range(at: 2), in: html)
+            else { continue }
+            let level = Int(html[levelRange]) ?? 2
+            let content = String(html[contentRange])
+            let text = plainText(content)
+            var id = slug(text)
+            var suffix = 2
+            while used.contains(id) {
+                id = "\(slug(text))-\(suffix)"
+                suffix += 1
+            }
+            used.insert(id)
+            headings.append(Heading(level: level, id: id, text: text))
+            result += html[cursor..<whole.lowerBound]
+            result += "<h\(level) id=\"\(escapeHTML(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"本节链接\">#</a></h\(level)>"
+            cursor = whole.upperBound
+        }
+        return (result + html[cursor...], headings)
+    }
+
+    /// Replaces `@label` references to numbered figures and tables with links; unknown labels
+    /// become warnings (and stay visible as text).
+    static func resolveReferences(
+        _ html: String, numbers: [String: String], chapterPath: String, warnings: inout [BookWarning]
+    ) -> String {
+        let pattern = try! NSRegularExpression(pattern: "@((?:fig|tbl)-[A-Za-z0-9_-]+)")
+        var result = ""
+        var cursor = html.startIndex
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let whole = Range(match.range, in: html), let labelRange = Range(match.range(at: 1), in: html) else { continue }
+            let label = String(html[labelRange])
+            result += html[cursor..<whole.lowerBound]
+            if let number = numbers[label] {
+                result += "<a class=\"reference\" href=\"#\(label)\">\(number)</a>"
+            } else {
+                warnings.append(BookWarning(SourceLocation(file: chapterPath, line: 1), "reference to unknown label '\(label)'"))
+                result += html[whole]
+            }
+            cursor = whole.upperBound
+        }
+        return result + html[cursor...]
+    }
+
+    /// “图 N” / “表 N” for every labelled cell, numbered in order per kind: a `fig-` label
+    /// (or a cell that shows a chart) is a figure, a `tbl-` label a table.
+    static func numberLabels(_ cells: [Cell], results: [CellResult]) -> [String: String] {
+        var numbers: [String: String] = [:]
+        var (figures, tables) = (0, 0)
+        for (cell, result) in zip(cells, results) {
+            guard let label = cell.options.label else { continue }
+            let showsChart = result.richOutputs.contains { if case .figure = $0 { true } else { false } }
+            if label.hasPrefix("tbl-") || (!label.hasPrefix("fig-") && !showsChart) {
+                tables += 1
+                numbers[label] = "表 \(tables)"
+            } else {
+                figures += 1
+                numbers[label] = "图 \(figures)"
+            }
+        }
+        return numbers
+    }
+
+    /// The text of an HTML fragment (tags removed, entities of the escaper undone).
+    static func plainText(_ html: String) -> String {
+        let stripped = html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        return stripped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// An id from heading text: letters, digits (any script) and dots kept, runs of anything
+    /// else become one `-`.
+    static func slug(_ text: String) -> String {
+        var slug = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "." {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "section" : slug
+    }
+}

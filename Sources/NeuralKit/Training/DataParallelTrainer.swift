@@ -1,0 +1,180 @@
+internal import CBLAS
+import Dispatch
+
+/// Synchronous data-parallel training: every global batch is split across `workers` threads,
+/// each computes the gradient of its shard, the gradients are averaged in worker order and
+/// the optimizer takes one step, as in one all-reduce step of distributed training.
+///
+/// Each global batch of `N` samples is cut into `K` contiguous shards; shard `k` is
+/// `[⌊kN/K⌋, ⌊(k+1)N/K⌋)`, so sizes `n_k` differ by at most one (and are 0 when `N < K`).
+/// Worker `k` owns a replica of the model (see `ReplicableLayer`): its own parameter
+/// tensors, set to the model's values before each step, so graphs built on different threads
+/// share no node. On its own thread it computes the shard's loss `L_k` (the compiled loss
+/// plus the layers' penalties) and `g_k = ∇L_k`. The calling thread then sums, always
+/// left to right in worker order 0, 1, …, K−1 so that the result is the same bits whatever
+/// the threads' timing,
+///
+///     g = Σ_k (n_k / N) · g_k        L = Σ_k (n_k / N) · L_k
+///
+/// For a mean-reduced loss (the default) `L` is the mean loss of the whole batch and `g` its
+/// gradient: the same math as one worker on that batch, up to float rounding. (A `.sum`
+/// loss would be scaled by `1/N`.) The optimizer then updates the model's own parameters.
+///
+/// ```swift
+/// let model = Sequential { Dense(16, inputSize: 4, activation: .relu); Dense(1) }
+/// let trainer = DataParallelTrainer(model: model, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.1), workers: 4)
+/// let history = trainer.fit(x, y, epochs: 10, batchSize: 64)
+/// history.epochSeconds        // measured wall time per epoch
+/// ```
+///
+/// Threads: the calling thread shuffles (with `RandomGenerator.global`, as `Sequential.fit`
+/// does, so `workers: 1` reproduces `fit` exactly), gathers the shards, averages and steps.
+/// The workers run at once under `DispatchQueue.concurrentPerform` (libdispatch's threads
+/// and the calling one, at most one per core at a time); they only run their replica's
+/// forward and backward passes, never touching the default generator or the
+/// gradient-recording switch. OpenBLAS keeps
+/// a thread pool of its own: during `fit` it is limited to `blasThreads` (default 1) threads
+/// per `sgemm` call, so `K` workers use `K` cores, and restored afterwards.
+public final class DataParallelTrainer {
+    /// The model trained; its parameters are the ones the optimizer updates.
+    public let model: Sequential
+    /// The loss each worker computes on its shard (mean-reduced for exact averaging).
+    public let loss: any Loss
+    /// Takes one step per global batch from the averaged gradient.
+    public let optimizer: any Optimizer
+    /// The number of worker threads `K`.
+    public let workers: Int
+    /// OpenBLAS threads per matrix product while `fit` runs.
+    public var blasThreads: Int
+    /// One per worker; made at the first step from the (then built) model.
+    private var workerStates: [DataParallelWorker] = []
+
+    /// Creates a trainer for `model` with `workers` worker threads.
+    public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, workers: Int, blasThreads: Int = 1) {
+        precondition(workers > 0, "DataParallelTrainer needs at least one worker, got \(workers)")
+        precondition(blasThreads > 0, "DataParallelTrainer needs blasThreads > 0, got \(blasThreads)")
+        self.model = model
+        self.loss = loss
+        self.optimizer = optimizer
+        self.workers = workers
+        self.blasThreads = blasThreads
+    }
+
+    /// Trains on `x`/`y` (samples along the first dimension) for `epochs` epochs of global
+    /// batches of `batchSize` (the last may be smaller), one optimizer step per batch. Each
+    /// epoch visits the samples in a fresh order from the default generator when `shuffle`.
+    /// Layers built lazily are built at the first step, drawing what `fit` would draw.
+    @discardableResult
+    public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true)
+        -> DataParallelHistory
+    {
+        precondition(
+            x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
+            "fit needs as many targets as samples, got \(x.shape) and \(y.shape)")
+        precondition(
+            batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
+        let sampleCount = x.shape[0]
+        var history = DataParallelHistory(workers: workers)
+        let start = DispatchTime.now().uptimeNanoseconds
+        withBLASThreads(blasThreads) {
+            for _ in 0..<epochs {
+                let epochStart = DispatchTime.now().uptimeNanoseconds
+                let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
+                var weightedLoss: Float = 0
+                for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
+                    let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
+                    let batchLoss = step(x, y, rows: rows)
+                    history.stepLosses.append(batchLoss)
+                    weightedLoss += batchLoss * Float(rows.count)
+                }
+                history.loss.append(weightedLoss / Float(sampleCount))
+                history.epochSeconds.append(seconds(since: epochStart))
+            }
+        }
+        history.seconds = seconds(since: start)
+        return history
+    }
+
+    /// One synchronous step on the global batch `x`/`y`: averaged gradient, then one update.
+    /// Returns the batch loss `L` at the parameters before the step.
+    @discardableResult
+    public func step(_ x: Tensor, _ y: Tensor) -> Float {
+        withBLASThreads(blasThreads) { step(x, y, rows: Array(0..<x.shape[0])) }
+    }
+
+    /// The batch loss `L` and averaged gradient `g` at the current parameters, without
+    /// stepping: one gradient per `model.parameters` entry, nil where no worker produced one.
+    public func lossAndGradient(_ x: Tensor, _ y: Tensor) -> (loss: Float, gradients: [[Float]?]) {
+        withBLASThreads(blasThreads) { averagedLossAndGradient(x, y, rows: Array(0..<x.shape[0])) }
+    }
+
+    /// Sets the averaged gradient on the model's parameters, steps and zeros them.
+    private func step(_ x: Tensor, _ y: Tensor, rows: [Int]) -> Float {
+        let (batchLoss, gradients) = averagedLossAndGradient(x, y, rows: rows)
+        let parameters = model.parameters
+        for (parameter, gradient) in zip(parameters, gradients) { parameter.gradient = gradient }
+        optimizer.update(parameters)
+        parameters.forEach { $0.zeroGradient() }
+        return batchLoss
+    }
+
+    /// Shards `rows`, runs the workers on their threads and averages their results.
+    private func averagedLossAndGradient(_ x: Tensor, _ y: Tensor, rows: [Int])
+        -> (loss: Float, gradients: [[Float]?])
+    {
+        precondition(!rows.isEmpty, "a data-parallel step needs at least one sample")
+        let states = preparedWorkers(buildingWith: x.gathering(rows: [rows[0]]))
+        let parameters = model.parameters
+        for (state, range) in zip(states, shardRanges(count: rows.count, parts: workers)) {
+            copyValues(from: parameters, to: state.replica.parameters)
+            let shard = Array(rows[range])
+            state.shard = shard.isEmpty ? nil : (x.gathering(rows: shard), y.gathering(rows: shard))
+        }
+        runConcurrently(states, loss: loss)
+        let weights = states.map { Float($0.sampleCount) / Float(rows.count) }
+        let batchLoss = weightedSum(states.map { [$0.loss] }, weights: weights)[0]
+        let gradients = parameters.indices.map { index in
+            averagedGradient(of: index, states: states, weights: weights)
+        }
+        return (batchLoss, gradients)
+    }
+
+    /// `Σ_k w_k g_k` for one parameter over the workers that computed a gradient for it.
+    private func averagedGradient(of index: Int, states: [DataParallelWorker], weights: [Float]) -> [Float]? {
+        let contributing = states.indices.filter { states[$0].replica.parameters[index].gradient != nil }
+        guard !contributing.isEmpty else { return nil }
+        return weightedSum(
+            contributing.map { states[$0].replica.parameters[index].gradient ?? [] },
+            weights: contributing.map { weights[$0] })
+    }
+
+    /// The workers, made once from the model (built first, with `sample`, if it is lazy).
+    private func preparedWorkers(buildingWith sample: Tensor) -> [DataParallelWorker] {
+        if workerStates.isEmpty {
+            _ = model(sample)  // not in withoutGradient: its switch is process-wide
+            workerStates = (0..<workers).map { _ in
+                guard let replica = model.replica() as? Sequential else {
+                    preconditionFailure("a Sequential's replica must be a Sequential")
+                }
+                return DataParallelWorker(replica: replica)
+            }
+        }
+        return workerStates
+    }
+}
+
+/// Runs `body` with OpenBLAS limited to `threads` threads, then restores the previous limit.
+/// Also where training starts: it stops inside `withoutGradient`, where workers would record
+/// no graph and compute no gradient.
+private func withBLASThreads<Result>(_ threads: Int, _ body: () -> Result) -> Result {
+    precondition(GradientRecording.isEnabled, "DataParallelTrainer cannot train inside withoutGradient")
+    let previous = openblas_get_num_threads()
+    openblas_set_num_threads(Int32(threads))
+    defer { openblas_set_num_threads(previous) }
+    return body()
+}
+
+/// Seconds elapsed since `start`, a `DispatchTime` in nanoseconds.
+private func seconds(since start: UInt64) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}

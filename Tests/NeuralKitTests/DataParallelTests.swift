@@ -1,0 +1,159 @@
+import Testing
+
+@testable import NeuralKit
+
+/// Synchronous data-parallel training against one worker, `Sequential.fit` and a plain
+/// full-batch `backward()`.
+///
+/// Swift Testing runs suites in parallel and the default generator is process-global, so
+/// these tests draw weights and data from generators of their own and train unshuffled.
+@Suite struct DataParallelTests {
+    /// A two-layer regression model whose weights are drawn from `RandomGenerator(seed:)`.
+    static func model(seed: UInt64, kernelRegularizer: (any Regularizer)? = nil) -> Sequential {
+        let model = Sequential {
+            Dense(6, inputSize: 3, activation: .tanh, kernelRegularizer: kernelRegularizer)
+            Dense(1, inputSize: 6)
+        }
+        return reinitialized(model, seed: seed)
+    }
+
+    /// Overwrites every parameter with uniform values in [−0.8, 0.8) from `seed`.
+    static func reinitialized(_ model: Sequential, seed: UInt64) -> Sequential {
+        var generator = RandomGenerator(seed: seed)
+        for parameter in model.parameters {
+            parameter.assign(Tensor.uniform(parameter.shape, low: -0.8, high: 0.8, using: &generator).scalars)
+        }
+        return model
+    }
+
+    /// 42 samples of `y = tanh(x·a) + noise`: batches of 12 leave a last batch of 6, so
+    /// shards of 4 workers are 3/3/3/3 and 1/2/1/2 samples.
+    static func data() -> (Tensor, Tensor) {
+        var generator = RandomGenerator(seed: 99)
+        let x = Tensor.uniform([42, 3], low: -1, high: 1, using: &generator)
+        let y =
+            tanh(x.matmul(Tensor([[1], [-2], [0.5]])))
+            + Tensor.normal([42, 1], standardDeviation: 0.1, using: &generator)
+        return (x, y)
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func dataParallelFitMatchesSingleWorkerFit(workers: Int) {
+        let (x, y) = Self.data()
+        let reference = Self.model(seed: 1)
+        reference.compile(optimizer: SGD(learningRate: 0.1, momentum: 0.9), loss: MeanSquaredError())
+        let referenceHistory = reference.fit(x, y, epochs: 3, batchSize: 12, shuffle: false)
+
+        let model = Self.model(seed: 1)
+        let trainer = DataParallelTrainer(
+            model: model, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.1, momentum: 0.9), workers: workers)
+        let history = trainer.fit(x, y, epochs: 3, batchSize: 12, shuffle: false)
+
+        #expect(history.stepLosses.count == 3 * 4)
+        #expect(history.epochSeconds.count == 3)
+        expectClose(history.loss, referenceHistory.loss, "epoch losses")
+        for (got, want) in zip(model.parameters, reference.parameters) {
+            expectClose(got.scalars, want.scalars, "parameters")
+        }
+        if workers == 1 {
+            // One worker does exactly what fit does: weight 1, same operations, same bits.
+            #expect(model.parameters.map(\.scalars) == reference.parameters.map(\.scalars))
+        }
+    }
+
+    @Test func runsAreBitIdenticalWhateverTheThreadTiming() {
+        let (x, y) = Self.data()
+        var results: [([[Float]], [Float])] = []
+        for _ in 0..<2 {
+            let model = Self.model(seed: 2)
+            let trainer = DataParallelTrainer(
+                model: model, loss: MeanSquaredError(), optimizer: Adam(learningRate: 0.05), workers: 4)
+            let history = trainer.fit(x, y, epochs: 4, batchSize: 8, shuffle: false)
+            results.append((model.parameters.map(\.scalars), history.stepLosses))
+        }
+        #expect(results[0].0 == results[1].0)
+        #expect(results[0].1 == results[1].1)
+    }
+
+    @Test(arguments: [2, 3, 4])
+    func averagedGradientEqualsTheFullBatchGradient(workers: Int) {
+        // Oracle: one plain backward() of the whole batch's mean loss plus the penalty.
+        let (x, y) = Self.data()
+        let model = Self.model(seed: 4, kernelRegularizer: L2(0.01))
+        let batch = Array(0..<10)
+        let (xb, yb) = (x.gathering(rows: batch), y.gathering(rows: batch))
+        let trainer = DataParallelTrainer(
+            model: model, loss: MeanSquaredError(), optimizer: GradientDescent(), workers: workers)
+        let (loss, gradients) = trainer.lossAndGradient(xb, yb)
+
+        let fullLoss = MeanSquaredError()(predicted: model(xb), target: yb) + (model.regularizationLoss ?? Tensor(0))
+        fullLoss.backward()
+        expectClose([loss], [fullLoss.scalar], "loss")
+        for (gradient, parameter) in zip(gradients, model.parameters) {
+            expectClose(gradient ?? [], parameter.gradient ?? [], "gradient")
+        }
+        model.parameters.forEach { $0.zeroGradient() }
+    }
+
+    @Test func threadedGradientIsTheWorkerOrderFoldOfSerialShardGradients() {
+        // Each shard's gradient computed serially on its own copy, then summed 0, 1, 2 with
+        // weights n_k/N, must give the threaded result bit for bit.
+        let (x, y) = Self.data()
+        let model = Self.model(seed: 5)
+        let batch = Array(0..<11)
+        let trainer = DataParallelTrainer(
+            model: model, loss: MeanSquaredError(), optimizer: GradientDescent(), workers: 3)
+        let (_, gradients) = trainer.lossAndGradient(x.gathering(rows: batch), y.gathering(rows: batch))
+
+        let shards = shardRanges(count: 11, parts: 3)
+        let shardGradients = shards.map { range in
+            let copy = Sequential(model.layers.map(replicate))
+            let rows = Array(batch[range])
+            MeanSquaredError()(predicted: copy(x.gathering(rows: rows)), target: y.gathering(rows: rows)).backward()
+            return copy.parameters.map { $0.gradient ?? [] }
+        }
+        let weights = shards.map { Float($0.count) / 11 }
+        for index in model.parameters.indices {
+            var expected = [Float](repeating: 0, count: model.parameters[index].count)
+            for (shard, weight) in zip(shardGradients, weights) {
+                for i in expected.indices { expected[i] += weight * shard[index][i] }
+            }
+            #expect(gradients[index] == expected)
+        }
+    }
+
+    @Test func weightedSumFoldsInTheGivenOrder() {
+        // In Float, 1 + 10⁸ rounds to 10⁸: the order of the sum decides the result.
+        #expect(weightedSum([[1], [1e8], [-1e8]], weights: [1, 1, 1]) == [0])
+        #expect(weightedSum([[1e8], [-1e8], [1]], weights: [1, 1, 1]) == [1])
+        #expect(weightedSum([[2, 4], [6, 8]], weights: [0.5, 0.25]) == [2.5, 4])
+    }
+
+    @Test func shardsAreContiguousAndBalanced() {
+        #expect(shardRanges(count: 10, parts: 4) == [0..<2, 2..<5, 5..<7, 7..<10])
+        #expect(shardRanges(count: 2, parts: 4) == [0..<0, 0..<1, 1..<1, 1..<2])
+        #expect(shardRanges(count: 9, parts: 1) == [0..<9])
+    }
+
+    @Test func moreWorkersThanSamplesLeavesSomeIdle() {
+        let (x, y) = Self.data()
+        let batch = [0, 1]
+        let (xb, yb) = (x.gathering(rows: batch), y.gathering(rows: batch))
+        let single = Self.model(seed: 6)
+        let many = Self.model(seed: 6)
+        DataParallelTrainer(model: single, loss: MeanSquaredError(), optimizer: GradientDescent(), workers: 1).step(
+            xb, yb)
+        DataParallelTrainer(model: many, loss: MeanSquaredError(), optimizer: GradientDescent(), workers: 8).step(
+            xb, yb)
+        for (got, want) in zip(many.parameters, single.parameters) {
+            expectClose(got.scalars, want.scalars, "parameters")
+        }
+    }
+
+    @Test func replicasCopyValuesIntoNewTensors() {
+        let model = Self.model(seed: 8)
+        let copy = model.replica()
+        #expect(copy.parameters.map(\.scalars) == model.parameters.map(\.scalars))
+        #expect(zip(copy.parameters, model.parameters).allSatisfy { $0 !== $1 })
+    }
+}
