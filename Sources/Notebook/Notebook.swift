@@ -77,7 +77,7 @@ public enum Notebook {
 
     /// Writes one JSON line to the channel (all of it, even if the pipe takes it in parts).
     private static func send(_ message: ChannelMessage) {
-        guard channel >= 0, var data = try? JSONEncoder().encode(message) else { return }
+        guard channel >= 0, var data = try? ResultJSON.encoder().encode(message) else { return }
         data.append(0x0A)
         data.withUnsafeBytes { bytes in
             var offset = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One report from a running chapter program to mlbook, sent as one JSON line on the result
 /// channel (a pipe the child finds at file descriptor `ChannelEnvironment.descriptor`).
 ///
@@ -56,5 +58,27 @@ public enum CellMarker {
     public static func cell(in line: Substring) -> Int? {
         guard line.hasPrefix("\(fence)mlbook-cell "), line.hasSuffix(fence) else { return nil }
         return Int(line.dropFirst(fence.count + 12).dropLast(fence.count))
+    }
+}
+
+/// The JSON coding of results (channel messages, the build cache, `_freeze/`). JSON has no
+/// NaN or ∞, and a plain `JSONEncoder` refuses them, which would silently drop a chart of a
+/// diverging run or an inline value of `∞`; they travel as the strings `"NaN"`, `"Infinity"`
+/// and `"-Infinity"` instead.
+public enum ResultJSON {
+    /// An encoder that writes non-finite numbers as strings.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+
+    /// A decoder that reads what `encoder()` writes.
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
     }
 }

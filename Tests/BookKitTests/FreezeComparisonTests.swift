@@ -1,3 +1,5 @@
+import Foundation
+import NotebookFormat
 import Testing
 
 @testable import BookKit
@@ -45,6 +47,21 @@ import Testing
         #expect(number.first?.relativeError != nil)
         let text = comparison.drifts(expected: Self.record(), actual: Self.record(output: "cost = 0.5\n"))
         #expect(text.first?.relativeError == nil)
+    }
+
+    @Test func nonFiniteNumbersSurviveTheRecordAndTheChannel() throws {
+        let diverged = Self.record(series: [1, 1e30, .infinity, .nan], inline: -.infinity)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("freeze-\(UUID()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try diverged.write(to: path)
+        let loaded = try #require(try FreezeRecord.load(from: path))
+        #expect(comparison.drifts(expected: diverged, actual: loaded).isEmpty)
+        #expect(loaded.inlineValues.first?.number == -.infinity)
+
+        let message = ChannelMessage.figure(cell: 0, svg: "", series: [SeriesRecord(name: "lr", values: [.infinity, .nan])])
+        let decoded = try ResultJSON.decoder().decode(ChannelMessage.self, from: ResultJSON.encoder().encode(message))
+        guard case .figure(_, _, let series) = decoded else { Issue.record("not a figure: \(decoded)"); return }
+        #expect(series.first?.values.first == .infinity && series.first?.values.last?.isNaN == true)
     }
 
     @Test func aChangedInlineValueIsCaught() {

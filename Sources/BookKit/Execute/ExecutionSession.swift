@@ -55,7 +55,7 @@ struct ExecutionSession {
         while let newline = pendingChannel.firstIndex(of: 0x0A) {
             let line = pendingChannel[pendingChannel.startIndex..<newline]
             pendingChannel.removeSubrange(pendingChannel.startIndex...newline)
-            if let message = try? JSONDecoder().decode(ChannelMessage.self, from: Data(line)) {
+            if let message = try? ResultJSON.decoder().decode(ChannelMessage.self, from: Data(line)) {
                 apply(message)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookFormat
 
 /// Where compiled chapter programs and successful results are kept between builds, so an
 /// unchanged chapter is neither compiled nor run again.
@@ -29,12 +30,12 @@ struct ResultCache {
 
     func loadResult(at path: String) -> ChapterResult? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try? JSONDecoder().decode(ChapterResult.self, from: data)
+        return try? ResultJSON.decoder().decode(ChapterResult.self, from: data)
     }
 
     /// Stores a result atomically (a killed build never leaves a torn cache entry).
     func store(_ result: ChapterResult, at path: String) {
-        guard let data = try? JSONEncoder().encode(result) else { return }
+        guard let data = try? ResultJSON.encoder().encode(result) else { return }
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookFormat
 
 /// A chapter's recorded results in `_freeze/NN-name.json`: every number a reader sees, in a
 /// readable form that is reviewed in diffs and compared by `mlbook check`.
@@ -72,7 +73,7 @@ public struct FreezeRecord: Codable, Equatable, Sendable {
     public static func load(from path: String) throws(BookError) -> FreezeRecord? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         do {
-            return try JSONDecoder().decode(FreezeRecord.self, from: data)
+            return try ResultJSON.decoder().decode(FreezeRecord.self, from: data)
         } catch {
             throw BookError(file: path, "the recorded results cannot be read (\(error)); rerun `mlbook check --update`")
         }
@@ -80,7 +81,7 @@ public struct FreezeRecord: Codable, Equatable, Sendable {
 
     /// Writes the record as sorted, indented JSON (stable diffs), atomically.
     public func write(to path: String) throws(BookError) {
-        let encoder = JSONEncoder()
+        let encoder = ResultJSON.encoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
