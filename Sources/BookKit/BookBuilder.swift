@@ -6,6 +6,7 @@ public struct BookBuilder: Sendable {
     /// What happens to a chapter, for progress displays.
     public enum Event: Sendable {
         case started(chapter: String)
+        case running(chapter: String, RunEvent)
         case finished(chapter: String, result: ChapterResult)
     }
 
@@ -29,7 +30,8 @@ public struct BookBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: min(jobs, chapters.count)) { _ in
             while let index = next.take(below: chapters.count) {
                 progress(.started(chapter: chapters[index].path))
-                let result = Self.execute(chapters[index], runner: runner)
+                let path = chapters[index].path
+                let result = Self.execute(chapters[index], runner: runner) { progress(.running(chapter: path, $0)) }
                 results[index] = result
                 progress(.finished(chapter: chapters[index].path, result: result))
             }
@@ -39,9 +41,9 @@ public struct BookBuilder: Sendable {
 
     /// Runs one chapter; an error setting it up (unwritable folder, missing compiler)
     /// becomes the chapter's error.
-    static func execute(_ chapter: Chapter, runner: ChapterRunner, live: (@Sendable (Int, String) -> Void)? = nil) -> ChapterResult {
+    static func execute(_ chapter: Chapter, runner: ChapterRunner, observe: RunObserver? = nil) -> ChapterResult {
         do {
-            return try runner.run(chapter, live: live)
+            return try runner.run(chapter, observe: observe)
         } catch {
             return ChapterResult(
                 cells: chapter.cells.map { _ in CellResult() }, inlineValues: [], errors: [error],
@@ -62,12 +64,12 @@ public struct BookBuilder: Sendable {
     /// (GUST Font License, free to redistribute) so formulas look the same everywhere.
     static let assets = ["fonts/latinmodern-math.otf": "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"]
 
-    /// Runs one chapter with its text streamed to `live`, then rewrites that chapter's page
+    /// Runs one chapter with its progress and text reported to `observe`, then rewrites that chapter's page
     /// (and the shared files) in `outputDirectory`. Returns the result and the page's path.
     public func runChapter(
-        at index: Int, to outputDirectory: String, live: @escaping @Sendable (Int, String) -> Void
+        at index: Int, to outputDirectory: String, observe: @escaping RunObserver
     ) throws(BookError) -> (result: ChapterResult, page: String, warnings: [BookWarning]) {
-        let result = Self.execute(book.chapters[index], runner: runner, live: live)
+        let result = Self.execute(book.chapters[index], runner: runner, observe: observe)
         let template = PageTemplate(book: book)
         let name = book.chapters[index].slug + ".html"
         let body = ChapterRenderer.body(book.chapters[index], result: result)

@@ -17,9 +17,11 @@ public func show(_ histories: KeyValuePairs<String, History>, title: String = "è
 }
 
 /// Draws any SVGCharts chart: `LineChart`, `ScatterChart`, `BarChart`, `Histogram`, `HeatMap`.
-public func show(_ chart: some Chart) {
-    Notebook.sendFigure(
-        svg: chart.svg(), series: chart.plottedSeries.map { SeriesRecord(name: $0.name, values: $0.values) })
+/// A chart of measurements (times, speeds) that differ between runs is shown with
+/// `measured: true`: like `measured(_:)` for inline values, `mlbook check` then skips its numbers.
+public func show(_ chart: some Chart, measured: Bool = false) {
+    let series = measured ? [] : chart.plottedSeries.map { SeriesRecord(name: $0.name, values: $0.values) }
+    Notebook.sendFigure(svg: chart.svg(), series: series)
 }
 
 /// Draws a table (see `Table`).

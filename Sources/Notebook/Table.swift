@@ -13,7 +13,7 @@ import SVGCharts
 public struct Table {
     public var columns: [String]
     /// Each row's cells as text, and the numbers in it that `check` compares.
-    private var rows: [(cells: [String], numbers: [Double])] = []
+    private var rows: [(cells: [(text: String, isNumber: Bool)], numbers: [Double])] = []
 
     public init(_ columns: [String]) {
         self.columns = columns
@@ -22,11 +22,11 @@ public struct Table {
     /// Adds a row; it must have one value per column.
     public mutating func add(_ values: [Any]) {
         precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
-        var cells: [String] = []
+        var cells: [(text: String, isNumber: Bool)] = []
         var numbers: [Double] = []
         for value in values {
             let (text, number, measured) = InlineFormat.format(value)
-            cells.append(text)
+            cells.append((text, number != nil))
             if let number, !measured { numbers.append(number) }
         }
         rows.append((cells, numbers))
@@ -39,7 +39,7 @@ public struct Table {
     func html() -> String {
         let head = columns.map { "<th>\(escape($0))</th>" }.joined()
         let body = rows.map { row in
-            "<tr>" + row.cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
+            "<tr>" + row.cells.map { "<td\($0.isNumber ? "" : " class=\"text\"")>\(escape($0.text))</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")
         return "<table class=\"data\"><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table>"
     }

@@ -44,7 +44,7 @@ public struct HeatMap: Chart {
         let low = finite.min() ?? 0
         let span = max((finite.max() ?? 1) - low, 1e-12)
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart heat-map" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart heat-map" width="\(coordinate(width))" height="\(coordinate(height))" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
             <title>\(escapeXML(title))</title>
             <desc>\(escapeXML(description))</desc>
             <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(title))</text>
@@ -55,7 +55,7 @@ public struct HeatMap: Chart {
                 let opacity = value.isFinite ? 0.08 + 0.92 * (value - low) / span : 0
                 let (x, y) = (left + cell * Double(column), top + cell * Double(row))
                 svg += "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(cell))\" height=\"\(coordinate(cell))\" fill=\"var(--chart-1)\" fill-opacity=\"\(formatSignificant(opacity, digits: 3))\"/>"
-                if showsValues {
+                if showsValues && value.isFinite {
                     svg += "<text class=\"cell-value\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
                 }
             }

@@ -21,7 +21,7 @@ struct PlotFrame {
     /// The opening `<svg>`, title, description, grid and ticks.
     func header(xTickLabels: [(position: Double, label: String)]? = nil) -> String {
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\(coordinate(width))" height="\(coordinate(height))" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
             <title>\(escapeXML(title))</title>
             <desc>\(escapeXML(description))</desc>
             <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(title))</text>

@@ -21,9 +21,11 @@ struct BookOptions: ParsableArguments {
     @Option(help: "Chapters compiled and run at once (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    /// Takes the work folder's lock, saying so when another mlbook holds it.
+    /// Takes the work folder's lock, saying so when another mlbook holds it; from here on an
+    /// interrupt also stops the chapter programs.
     func lock() throws(BookError) -> BuildLock {
-        try BuildLock(directory: workDirectory) {
+        stopChildrenOnInterrupt()
+        return try BuildLock(directory: workDirectory) {
             printError("another mlbook is using \(workDirectory); waiting for it to finish…")
         }
     }
@@ -37,6 +39,25 @@ struct BookOptions: ParsableArguments {
         return BookBuilder(book: book, runner: runner, jobs: jobs)
     }
 }
+
+/// On Ctrl-C or SIGTERM: stop the chapter programs (they run in their own process groups, so
+/// the terminal's signal does not reach them), then exit. The cache and the last good site
+/// are safe: both are only ever replaced by renames.
+func stopChildrenOnInterrupt() {
+    for signalNumber in [SIGINT, SIGTERM] {
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+        source.setEventHandler {
+            ChildRegistry.killAll()
+            printError("interrupted; the previous site and the cache are kept")
+            Foundation.exit(130)
+        }
+        source.resume()
+        interruptSources.append(source)
+    }
+}
+
+nonisolated(unsafe) var interruptSources: [any DispatchSourceSignal] = []
 
 /// Prints a located error and exits non-zero.
 func fail(_ error: BookError) -> Never {

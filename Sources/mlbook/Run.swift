@@ -42,8 +42,12 @@ struct Run: ParsableCommand {
             for name in overrides.keys where !chapterParameters.contains(name) {
                 throw BookError(file: chapter, "the chapter has no parameter '\(name)' (declare it under params: in the front matter)")
             }
-            let (result, page, warnings) = try builder.runChapter(at: index, to: output) { _, text in
-                FileHandle.standardOutput.write(Data(text.utf8))
+            let (result, page, warnings) = try builder.runChapter(at: index, to: output) { event in
+                switch event {
+                case .compiling: printError("compiling \(builder.book.chapters[index].path)…")
+                case .cellStarted(let cell, let count): printError("── cell \(cell + 1)/\(count)")
+                case .text(_, let text): FileHandle.standardOutput.write(Data(text.utf8))
+                }
             }
             for (cell, cellResult) in result.cells.enumerated() {
                 if result.cached { print(cellResult.output, terminator: "") }

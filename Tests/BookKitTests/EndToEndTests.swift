@@ -37,6 +37,12 @@ import Testing
         }
         #expect(series.first?.values == [3, 2, 1.5])
         #expect(svg.hasPrefix("<svg"))
+        guard case .figure(let timingSVG, let timingSeries) = result.cells[1].richOutputs.last else {
+            Issue.record("expected a second chart")
+            return
+        }
+        #expect(timingSVG.hasPrefix("<svg"))
+        #expect(timingSeries.isEmpty, "a measured chart records no numbers for check")
 
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-site-\(UUID().uuidString)").path
         try builder.writeSite(results: [result], to: output)

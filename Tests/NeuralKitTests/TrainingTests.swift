@@ -52,3 +52,16 @@ import Testing
         #expect(abs(history.loss[1] - full) < 1e-6)
     }
 }
+
+@Suite struct DenseWithGivenWeightsTests {
+    @Test func givenWeightsComputeTheAffineMapAndTrain() {
+        let layer = Dense(kernel: Tensor([[2]]), bias: Tensor([1]))
+        #expect(layer(Tensor([[3], [0.5]])).scalars == [7, 2])
+        #expect(layer.parameterCount == 2)
+        let loss = MeanSquaredError()(predicted: layer(Tensor([[1]])), target: Tensor([[4]]))
+        loss.backward()
+        // ∂/∂w (wx + b − y)² = 2(3 − 4)·1 = −2, and the same for b.
+        #expect(layer.kernel?.gradient == [-2])
+        #expect(layer.bias?.gradient == [-2])
+    }
+}

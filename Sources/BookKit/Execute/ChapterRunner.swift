@@ -3,6 +3,17 @@ import NotebookFormat
 
 /// Compiles a chapter's program against the engine and runs it in a child process,
 /// turning what it reports into a `ChapterResult`; reuses cached binaries and results.
+/// What a running chapter reports as it goes, for live displays (`mlbook run` streams the
+/// text; `build` shows which cell each chapter is in).
+public enum RunEvent: Sendable {
+    case compiling
+    case cellStarted(index: Int, count: Int)
+    case text(cell: Int, String)
+}
+
+/// Receives `RunEvent`s, possibly from several chapters' threads at once.
+public typealias RunObserver = @Sendable (RunEvent) -> Void
+
 public struct ChapterRunner: Sendable {
     public var engine: Engine
     /// Where programs, binaries and cached results are written.
@@ -12,6 +23,7 @@ public struct ChapterRunner: Sendable {
     /// Bytes of text one cell may print before it is stopped.
     public var outputLimit = 1 << 20
     /// Whether unchanged chapters reuse their last result (`check` and `--no-cache` say no).
+    /// Fresh successful results are stored either way, so a `build` after a `check` is quick.
     public var usesCache = true
 
     public init(engine: Engine, workDirectory: String, timeout: Double) {
@@ -22,14 +34,16 @@ public struct ChapterRunner: Sendable {
 
     private var cache: ResultCache { ResultCache(directory: workDirectory + "/cache") }
 
-    /// Runs `chapter`; `live` receives each cell's text as it is printed.
-    public func run(_ chapter: Chapter, live: (@Sendable (_ cell: Int, _ text: String) -> Void)? = nil) throws(BookError) -> ChapterResult {
+    /// Runs `chapter`; `observe` hears about compiling, each cell starting and each piece of
+    /// text as it is printed.
+    public func run(_ chapter: Chapter, observe: RunObserver? = nil) throws(BookError) -> ChapterResult {
         let compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
         let resultPath = cache.resultPath(chapter: chapter, program: ProgramGenerator.program(for: chapter), engine: engine)
         if usesCache, var cached = cache.loadResult(at: resultPath) {
             cached.cached = true
             return cached
         }
+        observe?(.compiling)
         let compiled = try compiler.compile(chapter)
         guard let binary = compiled.binary else { return compiled.result }
 
@@ -37,7 +51,7 @@ public struct ChapterRunner: Sendable {
         var skipped: [Int: String] = [:]
         var result: ChapterResult
         repeat {
-            result = try execute(chapter, binary: binary, base: compiled.result, skipping: skipped, live: live)
+            result = try execute(chapter, binary: binary, base: compiled.result, skipping: skipped, observe: observe)
             guard let failing = result.cells.indices.first(where: {
                 chapter.cells[$0].options.error && result.cells[$0].status == .failed && skipped[$0] == nil
             }) else { break }
@@ -52,17 +66,17 @@ public struct ChapterRunner: Sendable {
                 file: chapter.path, line: cell.firstLine, "the cell is marked 'error: true' but ran without an error"))
         }
         result.compileSeconds = compiled.result.compileSeconds
-        if usesCache && result.succeeded { cache.store(result, at: resultPath) }
+        if result.succeeded { cache.store(result, at: resultPath) }
         return result
     }
 
     /// One run of the compiled program.
     private func execute(
         _ chapter: Chapter, binary: String, base: ChapterResult, skipping skipped: [Int: String],
-        live: (@Sendable (Int, String) -> Void)?
+        observe: RunObserver?
     ) throws(BookError) -> ChapterResult {
         let start = Date()
-        var session = ExecutionSession(chapter: chapter, result: base, outputLimit: outputLimit, live: live)
+        var session = ExecutionSession(chapter: chapter, result: base, outputLimit: outputLimit, observe: observe)
         let process = ChildProcess(
             executable: binary, arguments: [],
             environment: [

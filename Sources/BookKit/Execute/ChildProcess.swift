@@ -71,6 +71,8 @@ final class ChildProcess {
         }
         for ends in pipes { close(ends[1]) }
         ChildProcess.spawnLock.unlock()
+        ChildRegistry.add(processID)
+        defer { ChildRegistry.remove(processID) }
 
         let start = DispatchTime.now().uptimeNanoseconds
         var errorBytes = Data()

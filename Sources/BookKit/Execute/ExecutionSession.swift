@@ -8,7 +8,7 @@ struct ExecutionSession {
     private let chapter: Chapter
     private var result: ChapterResult
     private let outputLimit: Int
-    private let live: (@Sendable (Int, String) -> Void)?
+    private let observe: RunObserver?
     private let start = Date()
     private var pendingOutput = Data()
     private var pendingChannel = Data()
@@ -17,11 +17,11 @@ struct ExecutionSession {
     /// The cell that has started and not finished, with its start time since `start`.
     private var runningCell: (index: Int, startedAt: Double)?
 
-    init(chapter: Chapter, result: ChapterResult, outputLimit: Int, live: (@Sendable (Int, String) -> Void)?) {
+    init(chapter: Chapter, result: ChapterResult, outputLimit: Int, observe: RunObserver?) {
         self.chapter = chapter
         self.result = result
         self.outputLimit = outputLimit
-        self.live = live
+        self.observe = observe
     }
 
     /// The time limit in force: the chapter's, or the running cell's if it is sooner.
@@ -89,6 +89,7 @@ struct ExecutionSession {
         switch message {
         case .cellStarted(let cell):
             runningCell = (cell, Date().timeIntervalSince(start))
+            observe?(.cellStarted(index: cell, count: chapter.cells.count))
         case .cellFinished(let cell, let seconds):
             result.cells[cell].status = .succeeded
             result.cells[cell].seconds = seconds
@@ -111,7 +112,7 @@ struct ExecutionSession {
     private mutating func append(_ text: String) -> String? {
         guard let cell = outputCell, result.cells.indices.contains(cell) else { return nil }
         result.cells[cell].output += text
-        live?(cell, text)
+        observe?(.text(cell: cell, text))
         if result.cells[cell].output.utf8.count > outputLimit {
             result.cells[cell].output = String(result.cells[cell].output.prefix(outputLimit)) + "\n…"
             return "the cell printed more than \(outputLimit) bytes"

@@ -29,9 +29,9 @@ struct PageTemplate {
         let content = """
             <article>
             <h1>\(escapeHTML(book.configuration.title))</h1>
-            <ol class="chapters">
+            <ul class="chapters">
             \(items.joined(separator: "\n"))
-            </ol>
+            </ul>
             </article>
             """
         return page(title: book.configuration.title, current: nil, content: content, outline: "")
@@ -78,9 +78,9 @@ struct PageTemplate {
             <p class="book-title"><a href="index.html">\(escapeHTML(book.configuration.title))</a></p>
             <input id="search" type="search" placeholder="搜索全书…" aria-label="搜索全书" hidden>
             <ol id="search-results" aria-live="polite"></ol>
-            <ol>
+            <ul class="chapters">
             \(links.joined(separator: "\n"))
-            </ol>
+            </ul>
             </nav>
             <main>
             \(content)

@@ -22,7 +22,7 @@ struct SiteWriter {
             if manager.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw BookError(file: outputDirectory, "the output path exists and is not a folder")
             }
-            try? manager.removeItem(at: staging)
+            recoverFromInterruptedBuilds(output: output)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (name, content) in files.merging(["README.md": SiteWriter.readme], uniquingKeysWith: { a, _ in a }) {
                 try content.write(to: staging.appendingPathComponent(name), atomically: false, encoding: .utf8)
@@ -42,6 +42,26 @@ struct SiteWriter {
         } catch {
             try? manager.removeItem(at: staging)
             throw BookError(file: outputDirectory, "cannot write the site: \(error.localizedDescription)")
+        }
+    }
+
+    /// Cleans up after builds that were killed: partial sites are removed, and if one was
+    /// killed between retiring the old site and moving the new one in, the old one comes back.
+    private func recoverFromInterruptedBuilds(output: URL) {
+        let manager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let leftovers = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for leftover in leftovers where leftover.hasPrefix(".\(name).partial-") {
+            try? manager.removeItem(at: parent.appendingPathComponent(leftover))
+        }
+        for leftover in leftovers.sorted() where leftover.hasPrefix(".\(name).old-") {
+            let retired = parent.appendingPathComponent(leftover)
+            if manager.fileExists(atPath: output.path) {
+                try? manager.removeItem(at: retired)
+            } else {
+                try? manager.moveItem(at: retired, to: output)
+            }
         }
     }
 

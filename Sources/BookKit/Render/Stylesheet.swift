@@ -34,7 +34,8 @@ enum Stylesheet {
         }
         .sidebar { width: 17rem; flex: none; padding: 1.5rem 1rem; border-right: 1px solid var(--border);
           background: var(--panel); min-height: 100vh; font-size: 0.95rem; }
-        .sidebar ol { padding-left: 1.2rem; }
+        .sidebar ul.chapters { list-style: none; padding-left: 0; }
+        .sidebar ul.chapters > li { margin: 0.35rem 0; }
         .sidebar a[aria-current] { font-weight: 600; }
         .book-title { font-weight: 700; }
         main { flex: 1; min-width: 0; max-width: 52rem; padding: 1.5rem 2rem 4rem; }
@@ -49,7 +50,7 @@ enum Stylesheet {
         .inline-value { font-variant-numeric: tabular-nums; font-weight: 600; }
         .inline-value.missing { color: var(--error); }
         figure.chart { margin: 1rem 0; }
-        svg.chart { width: 100%; height: auto; font-size: 12px; }
+        svg.chart { display: block; margin: 0 auto; max-width: 100%; height: auto; font-size: 12px; }
         svg.chart .chart-title { font-size: 14px; font-weight: 600; fill: var(--text); }
         svg.chart .tick, svg.chart .legend, svg.chart .axis-label { fill: var(--muted); }
         svg.chart .grid { stroke: var(--border); stroke-width: 0.5; }
@@ -80,6 +81,7 @@ enum Stylesheet {
         table.data th, table.prose th { background: var(--panel); }
         table.prose td, table.prose th { text-align: left; }
         table.data td { font-variant-numeric: tabular-nums; }
+        table.data td.text { text-align: left; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
         .pager a[rel=next] { margin-left: auto; }
         table { border-collapse: collapse; }

@@ -35,6 +35,23 @@ public final class Dense: Layer {
         if let inputSize { build(inputSize: inputSize) }
     }
 
+    /// Creates the layer with given weights — a state a reader can check by hand:
+    /// `Dense(kernel: Tensor([[2]]), bias: Tensor([1]))` computes `y = 2x + 1`.
+    public init(
+        kernel: Tensor, bias: Tensor?, activation: Activation = .linear, kernelRegularizer: (any Regularizer)? = nil
+    ) {
+        precondition(kernel.rank == 2, "Dense kernel must be [inputSize, units], got \(kernel.shape)")
+        precondition(
+            bias.map { $0.shape == [kernel.shape[1]] } ?? true,
+            "Dense bias must be [\(kernel.shape[1])], got \(bias?.shape ?? [])")
+        units = kernel.shape[1]
+        self.activation = activation
+        useBias = bias != nil
+        self.kernelRegularizer = kernelRegularizer
+        self.kernel = Tensor(shape: kernel.shape, scalars: kernel.scalars, requiresGradient: true)
+        self.bias = bias.map { Tensor(shape: $0.shape, scalars: $0.scalars, requiresGradient: true) }
+    }
+
     /// Draws the kernel (Glorot uniform) and zeroes the bias.
     private func build(inputSize: Int) {
         kernel = Tensor.glorotUniform(

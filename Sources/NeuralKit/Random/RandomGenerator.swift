@@ -84,12 +84,43 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
 }
 
 extension RandomGenerator {
-    /// The engine's default generator. Each chapter process seeds it once, from the book's
-    /// `execute.seed`, so a chapter gives the same numbers on every run.
-    nonisolated(unsafe) public static var global = RandomGenerator(seed: 0)
+    /// The engine's default generator, one per thread. A chapter program seeds its main
+    /// thread's once, from the book's `execute.seed`, so a chapter gives the same numbers on
+    /// every run; other threads (parallel tests, data-parallel workers) have their own, so they
+    /// never disturb that sequence or each other.
+    public static var global: RandomGenerator {
+        get { GeneratorBox.current.generator }
+        set { GeneratorBox.current.generator = newValue }
+    }
 
-    /// Restarts the default generator from `seed`.
+    /// Restarts this thread's default generator from `seed`.
     public static func seedGlobal(_ seed: UInt64) {
         global = RandomGenerator(seed: seed)
+    }
+}
+
+/// A thread's default generator, kept in POSIX thread-specific storage and released with
+/// the thread.
+private final class GeneratorBox {
+    var generator = RandomGenerator(seed: 0)
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<GeneratorBox>.fromOpaque(pointer).release()
+        }
+        precondition(status == 0, "pthread_key_create failed with status \(status)")
+        return key
+    }()
+
+    /// This thread's box, created (seeded with 0) on first use.
+    static var current: GeneratorBox {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<GeneratorBox>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let box = GeneratorBox()
+        pthread_setspecific(key, Unmanaged.passRetained(box).toOpaque())
+        return box
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 internal import CBLAS
 
 extension Tensor {
@@ -26,6 +27,7 @@ extension Tensor {
 func gemm(
     _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
 ) -> [Float] {
+    _ = singleThreadedBLAS
     var c = [Float](repeating: 0, count: m * n)
     guard m > 0, n > 0, k > 0 else { return c }
     a.withUnsafeBufferPointer { pa in
@@ -41,3 +43,13 @@ func gemm(
     }
     return c
 }
+
+/// OpenBLAS runs one thread unless `OPENBLAS_NUM_THREADS` says otherwise: the engine's
+/// matrices are small (a training batch), where a second thread measured no faster, and on
+/// a shared machine its spinning threads made W2 several times slower. `DataParallelTrainer`
+/// sets its own count while it trains.
+private let singleThreadedBLAS: Void = {
+    if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
+        openblas_set_num_threads(1)
+    }
+}()

@@ -105,8 +105,9 @@ public final class Tensor {
         gradient = nil
     }
 
-    /// Overwrites the values of a parameter in place (the optimizer's write access).
-    func assign(_ newScalars: [Float]) {
+    /// Overwrites the values in place — how optimizers update parameters, and how a chapter
+    /// puts a model into a state a reader can check by hand.
+    public func assign(_ newScalars: [Float]) {
         precondition(newScalars.count == count, "assign needs \(count) scalars, got \(newScalars.count)")
         scalars = newScalars
     }
