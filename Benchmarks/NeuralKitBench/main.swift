@@ -2,7 +2,7 @@
 // each, prefixed `RESULT `, like the peer scripts in bench/peers/. `bench/compare.py` runs
 // this and the peers side by side and prints ratios.
 //
-// usage: neuralkit-bench [w1|w2|gemm|all] [--repeats N]
+// usage: neuralkit-bench [w1|w2|gemm|all] [--repeats N] [--epochs N]
 import CBLAS
 import Foundation
 import NeuralKit
@@ -10,6 +10,7 @@ import NeuralKit
 let arguments = CommandLine.arguments.dropFirst()
 let workload = arguments.first { !$0.hasPrefix("-") } ?? "all"
 let repeats = arguments.firstIndex(of: "--repeats").flatMap { Int(arguments[$0 + 1]) } ?? 5
+let timedEpochs = arguments.firstIndex(of: "--epochs").flatMap { Int(arguments[$0 + 1]) } ?? 5
 
 func emit(_ fields: [String: Any]) {
     guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
@@ -58,7 +59,7 @@ func w2() {
     let warmup = seconds { model.fit(x, y, epochs: 1, batchSize: 128) }
     var epochs: [Double] = []
     var loss: Float = 0
-    for _ in 0..<5 {
+    for _ in 0..<timedEpochs {
         epochs.append(seconds { loss = model.fit(x, y, epochs: 1, batchSize: 128).finalLoss })
     }
     let flops = 3.0 * Double(count) * Double(2 * (64 * 256 + 256 * 256 + 256 * 10))
