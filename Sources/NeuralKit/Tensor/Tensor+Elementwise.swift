@@ -8,15 +8,22 @@ extension Tensor {
     @inline(__always)
     func unary(_ f: (Float) -> Float, derivative: @escaping (_ x: Float, _ y: Float) -> Float) -> Tensor {
         let x = scalars
-        var y = [Float](repeating: 0, count: x.count)
-        x.withUnsafeBufferPointer { input in
-            y.withUnsafeMutableBufferPointer { output in
+        // Every element is written, so the result need not be zeroed first.
+        let y = [Float](unsafeUninitializedCapacity: x.count) { output, initialized in
+            x.withUnsafeBufferPointer { input in
                 for i in 0..<input.count { output[i] = f(input[i]) }
             }
+            initialized = x.count
         }
         return Tensor(shape: shape, scalars: y, inputs: [self]) { upstream in
             var delta = upstream
-            for i in 0..<delta.count { delta[i] *= derivative(x[i], y[i]) }
+            delta.withUnsafeMutableBufferPointer { d in
+                x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        for i in 0..<d.count { d[i] *= derivative(x[i], y[i]) }
+                    }
+                }
+            }
             self.accumulateGradient(delta)
         }
     }
@@ -31,9 +38,14 @@ extension Tensor {
     ) -> Tensor {
         let pairing = ElementPairing(a.shape, b.shape)
         let (x, y) = (a.scalars, b.scalars)
-        var z = [Float](repeating: 0, count: pairing.count)
-        z.withUnsafeMutableBufferPointer { out in
-            pairing.forEach { o, l, r in out[o] = f(x[l], y[r]) }
+        // `forEach` visits every output element once, so the result need not be zeroed first.
+        let z = [Float](unsafeUninitializedCapacity: pairing.count) { out, initialized in
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    pairing.forEach { o, l, r in out[o] = f(x[l], y[r]) }
+                }
+            }
+            initialized = pairing.count
         }
         return Tensor(shape: pairing.shape, scalars: z, inputs: [a, b]) { upstream in
             if a.requiresGradient {

@@ -28,11 +28,11 @@ func gemm(
     _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
 ) -> [Float] {
     _ = singleThreadedBLAS
-    var c = [Float](repeating: 0, count: m * n)
-    guard m > 0, n > 0, k > 0 else { return c }
-    a.withUnsafeBufferPointer { pa in
-        b.withUnsafeBufferPointer { pb in
-            c.withUnsafeMutableBufferPointer { pc in
+    guard m > 0, n > 0, k > 0 else { return [Float](repeating: 0, count: m * n) }
+    // β = 0: sgemm writes every element of C without reading it, so C is not zeroed first.
+    return [Float](unsafeUninitializedCapacity: m * n) { pc, initialized in
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
                 cblas_sgemm(
                     CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
@@ -40,8 +40,8 @@ func gemm(
                     pb.baseAddress, Int32(transposeB ? k : n), 0, pc.baseAddress, Int32(n))
             }
         }
+        initialized = m * n
     }
-    return c
 }
 
 /// OpenBLAS runs one thread unless `OPENBLAS_NUM_THREADS` says otherwise: the engine's
