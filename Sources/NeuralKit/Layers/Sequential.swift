@@ -30,7 +30,8 @@ public final class Sequential: Layer {
     /// `input_shape`), so parameter counts and `summary()` are right before the first call.
     public init(_ layers: [Layer]) {
         self.layers = layers
-        if let first = layers.first as? Dense, let kernel = first.kernel, layers.contains(where: { $0.parameters.isEmpty }) {
+        let hasUnbuiltDense = layers.contains { ($0 as? Dense).map { $0.kernel == nil } ?? false }
+        if let first = layers.first as? Dense, let kernel = first.kernel, hasUnbuiltDense {
             _ = withoutGradient { self(Tensor.zeros([1, kernel.shape[0]])) }
         }
     }
