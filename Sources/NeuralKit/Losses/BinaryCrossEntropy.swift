@@ -1,3 +1,5 @@
+import Foundation
+
 /// Binary cross-entropy, the article's equation (3.1.2):
 /// `CE = −Σᵢ [yᵢ log ŷᵢ + (1 − yᵢ) log(1 − ŷᵢ)]`, for targets `yᵢ ∈ [0, 1]` and predicted
 /// probabilities `ŷᵢ`.
@@ -46,8 +48,12 @@ public struct BinaryCrossEntropy: Loss {
             predicted.shape == y.shape,
             "BinaryCrossEntropy needs equal shapes, got \(predicted.shape) and \(y.shape)")
         if fromLogits {
-            // softplus(z) = max(z, 0) + log(1 + e^{−|z|}).
-            return reduction.apply(softplus(predicted) - predicted * y)
+            // max(z, 0) − z·y first: for large z the two big terms cancel exactly, where
+            // softplus(z) − z·y would subtract two nearly equal rounded numbers.
+            let perElement = Tensor.binary(
+                predicted, y, { z, y in max(z, 0) - z * y + log1pf(expf(-Swift.abs(z))) },
+                da: { z, y in 1 / (1 + expf(-z)) - y }, db: { z, _ in -z })
+            return reduction.apply(perElement)
         }
         let p = clip ? clamp(predicted, min: epsilon, max: 1 - epsilon) : predicted
         return reduction.apply(-(y * log(p) + (1 - y) * log(1 - p)))
