@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "neuralkit-bench", dependencies: ["NeuralKit", "CBLAS"], path: "Benchmarks/NeuralKitBench"),
         .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit"], exclude: ["Fixtures"]),
     ]
 )
