@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,10 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),
         .target(
             name: "BookKit",
-            dependencies: ["CCMark", "NotebookFormat", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "CCMark", "NotebookFormat", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .executableTarget(
             name: "mlbook",
             dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

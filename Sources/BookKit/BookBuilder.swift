@@ -55,7 +55,7 @@ public struct BookBuilder: Sendable {
     /// rendering warnings.
     @discardableResult
     public func writeSite(results: [ChapterResult], to outputDirectory: String) throws(BookError) -> [BookWarning] {
-        let (files, warnings) = pages(results: results)
+        let (files, warnings) = try pages(results: results)
         try SiteWriter(outputDirectory: outputDirectory).replaceSite(with: files, assets: Self.assets)
         return warnings
     }
@@ -70,7 +70,7 @@ public struct BookBuilder: Sendable {
         at index: Int, to outputDirectory: String, observe: @escaping RunObserver
     ) throws(BookError) -> (result: ChapterResult, page: String, warnings: [BookWarning]) {
         let result = Self.execute(book.chapters[index], runner: runner, observe: observe)
-        let template = PageTemplate(book: book)
+        let template = try PageTemplate(book: book)
         let name = book.chapters[index].slug + ".html"
         let body = ChapterRenderer.body(book.chapters[index], result: result)
         try SiteWriter(outputDirectory: outputDirectory).updatePages([
@@ -110,8 +110,8 @@ public struct BookBuilder: Sendable {
 
     /// Every file of the site (one page per chapter, the index and the stylesheet) and the
     /// warnings met rendering them.
-    func pages(results: [ChapterResult]) -> (files: [String: String], warnings: [BookWarning]) {
-        let template = PageTemplate(book: book)
+    func pages(results: [ChapterResult]) throws(BookError) -> (files: [String: String], warnings: [BookWarning]) {
+        let template = try PageTemplate(book: book)
         var files = ["index.html": template.indexPage(), "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript]
         var warnings: [BookWarning] = []
         var searchEntries: [SiteScript.Entry] = []

@@ -9,7 +9,9 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for (name, content) in files {
-            try content.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let file = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try content.write(to: file, atomically: true, encoding: .utf8)
         }
         return root.path
     }

@@ -90,3 +90,40 @@ import Testing
         #expect(rendered.warnings.map(\.message) == ["reference to unknown label 'fig-missing'"])
     }
 }
+
+@Suite struct PageTemplateTests {
+    static func pages(_ files: [String: String]) throws -> [String: String] {
+        let root = try BookLoaderTests.folder(files)
+        let book = try BookLoader.load(root: root)
+        let runner = ChapterRunner(engine: Engine(productsDirectory: root), workDirectory: root + "/work", timeout: 1)
+        let empty = ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        return try BookBuilder(book: book, runner: runner, jobs: 1).pages(results: [empty]).files
+    }
+
+    @Test func theBookCanReplaceThePageTemplateAndTheBodyIsNeverTemplatedAgain() throws {
+        let files = try Self.pages([
+            "book.yml": "title: T & U\nlanguage: zh-CN\nchapters: [a.md]\n",
+            "a.md": "# A\n\nKeep {{ this }} and {{{that}}} as written.\n",
+            "_templates/page.mustache": "<html lang=\"{{language}}\"><title>{{bookTitle}}</title>{{#chapters}}[{{title}}]{{/chapters}}{{{content}}}</html>",
+        ])
+        let page = try #require(files["a.html"])
+        #expect(page.hasPrefix("<html lang=\"zh-CN\"><title>T &amp; U</title>[A]"))
+        #expect(page.contains("Keep {{ this }} and {{{that}}} as written."))
+    }
+
+    @Test func theStandardTemplateSetsTheLanguageAndMarksTheCurrentChapter() throws {
+        let files = try Self.pages(["book.yml": "title: T\nlanguage: zh-CN\nchapters: [a.md]\n", "a.md": "# A\n"])
+        let page = try #require(files["a.html"])
+        #expect(page.contains("<html lang=\"zh-CN\">"))
+        #expect(page.contains("<a href=\"a.html\" aria-current=\"page\">A</a>"))
+    }
+
+    @Test func aBrokenTemplateIsAnErrorAtItsFile() throws {
+        #expect(throws: BookError.self) {
+            _ = try Self.pages([
+                "book.yml": "title: T\nchapters: [a.md]\n", "a.md": "# A\n",
+                "_templates/page.mustache": "{{#chapters}} never closed",
+            ])
+        }
+    }
+}

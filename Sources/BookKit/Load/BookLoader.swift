@@ -18,7 +18,9 @@ public enum BookLoader {
             chapters.append(
                 try ChapterLoader.load(path: path, defaults: configuration.execution, overrides: overrides))
         }
-        return Book(configuration: configuration, chapters: chapters, root: root)
+        let templatePath = join(root, "_templates/page.mustache")
+        let template = (try? String(contentsOfFile: templatePath, encoding: .utf8)).map { (text: $0, path: templatePath) }
+        return Book(configuration: configuration, chapters: chapters, root: root, pageTemplate: template)
     }
 
     /// Parses `book.yml`.

@@ -6,6 +6,8 @@ public struct Book: Sendable {
     public var chapters: [Chapter]
     /// The folder holding `book.yml`, as given by the user.
     public var root: String
+    /// The book's own Mustache page template (`_templates/page.mustache`) and its path, if any.
+    public var pageTemplate: (text: String, path: String)?
 }
 
 /// The settings of `book.yml`.

@@ -1,6 +1,20 @@
+import Mustache
+
 /// The HTML around a page's content: head, chapter navigation and the rerun box.
 struct PageTemplate {
     let book: Book
+    let template: MustacheTemplate
+
+    /// Uses the book's own page template when it has one (`book.pageTemplate`).
+    init(book: Book) throws(BookError) {
+        self.book = book
+        let source = book.pageTemplate ?? (text: PageTemplate.standard, path: "page.mustache")
+        do {
+            template = try MustacheTemplate(string: source.text)
+        } catch {
+            throw BookError(file: source.path, "the page template does not parse: \(error)")
+        }
+    }
 
     /// A full chapter page.
     func chapterPage(_ index: Int, body: String, headings: [Heading] = [], result: ChapterResult) -> String {
@@ -58,38 +72,52 @@ struct PageTemplate {
         return items.isEmpty ? "" : "<ol class=\"outline\">\(items.joined())</ol>"
     }
 
+    /// The whole page through the Mustache template (the book's `_templates/page.mustache`,
+    /// or `PageTemplate.standard`). Values are escaped by Mustache except the ones the
+    /// template takes with triple braces: `{{{content}}}` and a chapter's `{{{outline}}}`, which
+    /// are mlbook's own HTML and are never templated again.
     private func page(title: String, current: String?, content: String, outline: String) -> String {
-        let links = book.chapters.map { chapter in
+        let chapters: [[String: Any]] = book.chapters.map { chapter in
             let isCurrent = chapter.slug == current
-            let marker = isCurrent ? " aria-current=\"page\"" : ""
-            return "<li><a href=\"\(chapter.slug).html\"\(marker)>\(escapeHTML(chapter.title))</a>\(isCurrent ? outline : "")</li>"
+            return ["href": "\(chapter.slug).html", "title": chapter.title, "current": isCurrent,
+                    "outline": isCurrent ? outline : ""]
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(escapeHTML(book.configuration.language))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escapeHTML(title))</title>
-            <link rel="stylesheet" href="style.css">
-            </head>
-            <body>
-            <nav class="sidebar" aria-label="目录">
-            <p class="book-title"><a href="index.html">\(escapeHTML(book.configuration.title))</a></p>
-            <input id="search" type="search" placeholder="搜索全书…" aria-label="搜索全书" hidden>
-            <ol id="search-results" aria-live="polite"></ol>
-            <ul class="chapters">
-            \(links.joined(separator: "\n"))
-            </ul>
-            </nav>
-            <main>
-            \(content)
-            </main>
-            <script src="search-index.js" defer></script>
-            <script src="mlbook.js" defer></script>
-            </body>
-            </html>
-
-            """
+        let context: [String: Any] = [
+            "language": book.configuration.language, "pageTitle": title, "bookTitle": book.configuration.title,
+            "chapters": chapters, "content": content,
+        ]
+        return template.render(context)
     }
+
+    /// The default page: sidebar (book title, search box, chapters with the current one's
+    /// outline), the content, and the two enhancement scripts.
+    static let standard = """
+        <!DOCTYPE html>
+        <html lang="{{language}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{pageTitle}}</title>
+        <link rel="stylesheet" href="style.css">
+        </head>
+        <body>
+        <nav class="sidebar" aria-label="目录">
+        <p class="book-title"><a href="index.html">{{bookTitle}}</a></p>
+        <input id="search" type="search" placeholder="搜索全书…" aria-label="搜索全书" hidden>
+        <ol id="search-results" aria-live="polite"></ol>
+        <ul class="chapters">
+        {{#chapters}}
+        <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{{outline}}}</li>
+        {{/chapters}}
+        </ul>
+        </nav>
+        <main>
+        {{{content}}}
+        </main>
+        <script src="search-index.js" defer></script>
+        <script src="mlbook.js" defer></script>
+        </body>
+        </html>
+
+        """
 }
