@@ -20,7 +20,7 @@ final class ProgressReporter: @unchecked Sendable {
                 update(chapter, "compiling")
             case .running(let chapter, .cellStarted(let index, let count)):
                 update(chapter, "cell \(index + 1)/\(count)")
-            case .running:
+            case .running(_, .text), .running(_, .standardError):
                 break
             case .finished(let chapter, let result):
                 let line = Self.summary(chapter, result)

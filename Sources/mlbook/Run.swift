@@ -33,7 +33,8 @@ struct Run: ParsableCommand {
         do {
             let lock = try options.lock()
             defer { withExtendedLifetime(lock) {} }
-            let builder = try options.builder(overrides: overrides)
+            var builder = try options.builder(overrides: overrides)
+            builder.runner.relaysProgress = isatty(STDERR_FILENO) == 1
             let target = URL(fileURLWithPath: chapter).standardizedFileURL.path
             guard let index = builder.book.chapters.firstIndex(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == target }) else {
                 throw BookError(file: chapter, "not a chapter of the book in \(options.book)/ (see its book.yml)")
@@ -42,11 +43,13 @@ struct Run: ParsableCommand {
             for name in overrides.keys where !chapterParameters.contains(name) {
                 throw BookError(file: chapter, "the chapter has no parameter '\(name)' (declare it under params: in the front matter)")
             }
+            let chapterPath = builder.book.chapters[index].path
             let (result, page, warnings) = try builder.runChapter(at: index, to: output) { event in
                 switch event {
-                case .compiling: printError("compiling \(builder.book.chapters[index].path)…")
+                case .compiling: printError("compiling \(chapterPath)…")
                 case .cellStarted(let cell, let count): printError("── cell \(cell + 1)/\(count)")
                 case .text(_, let text): FileHandle.standardOutput.write(Data(text.utf8))
+                case .standardError(let text): FileHandle.standardError.write(Data(text.utf8))
                 }
             }
             for (cell, cellResult) in result.cells.enumerated() {

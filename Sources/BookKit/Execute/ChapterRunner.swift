@@ -9,6 +9,8 @@ public enum RunEvent: Sendable {
     case compiling
     case cellStarted(index: Int, count: Int)
     case text(cell: Int, String)
+    /// What the program wrote to stderr (relayed only when `relaysProgress`).
+    case standardError(String)
 }
 
 /// Receives `RunEvent`s, possibly from several chapters' threads at once.
@@ -25,6 +27,9 @@ public struct ChapterRunner: Sendable {
     /// Whether unchanged chapters reuse their last result (`check` and `--no-cache` say no).
     /// Fresh successful results are stored either way, so a `build` after a `check` is quick.
     public var usesCache = true
+    /// Whether the chapter program draws `fit`'s progress bar and its stderr is relayed as
+    /// `RunEvent.standardError` (for `mlbook run` on a terminal).
+    public var relaysProgress = false
 
     public init(engine: Engine, workDirectory: String, timeout: Double) {
         self.engine = engine
@@ -85,11 +90,15 @@ public struct ChapterRunner: Sendable {
                 ChannelEnvironment.seed: String(chapter.seed),
                 ChannelEnvironment.skippedCells: skipped.keys.map(String.init).joined(separator: ","),
                 "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,format=json,threads=crashed",
+                "NEURALKIT_PROGRESS": relaysProgress ? "1" : "0",
             ])
         let outcome = try process.run(
             deadline: { session.deadline(chapterTimeout: timeout) },
             standardOutput: { data in
                 if let reason = session.receiveOutput(data) { process.stop(reason) }
+            },
+            standardError: { data in
+                if relaysProgress { observe?(.standardError(String(decoding: data, as: UTF8.self))) }
             },
             channel: { session.receiveChannel($0) })
         var result = session.finish(outcome)

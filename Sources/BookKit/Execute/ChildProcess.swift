@@ -46,6 +46,7 @@ final class ChildProcess {
     func run(
         deadline: () -> (seconds: Double, message: String),
         standardOutput: (Data) -> Void,
+        standardError: (Data) -> Void = { _ in },
         channel: (Data) -> Void = { _ in }
     ) throws(BookError) -> Outcome {
         // Pipes are made close-on-exec under a lock, so a chapter started on another thread
@@ -96,7 +97,9 @@ final class ChildProcess {
                 let data = Data(buffer[0..<count])
                 switch index {
                 case 0: standardOutput(data)
-                case 1: errorBytes.append(data)
+                case 1:
+                    errorBytes.append(data)
+                    standardError(data)
                 default: channel(data)
                 }
             }

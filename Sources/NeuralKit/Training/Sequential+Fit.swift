@@ -17,12 +17,13 @@ extension Sequential {
     /// clipped to global norm `clipNorm`, the rate is set to `schedule.learningRate(at:)`
     /// (steps are updates, counted from 0 in each call), and the optimizer steps. After each
     /// epoch `reduceOnPlateau` sees the epoch's loss and may lower the rate (not together
-    /// with `schedule`).
+    /// with `schedule`). With `verbose`, a one-line progress bar with the loss and the time
+    /// left is drawn on a terminal (see `ProgressBar`).
     @discardableResult
     public func fit(
         _ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
         schedule: (any LearningRateSchedule)? = nil, reduceOnPlateau: ReduceLROnPlateau? = nil,
-        clipNorm: Float? = nil, accumulationSteps: Int = 1
+        clipNorm: Float? = nil, accumulationSteps: Int = 1, verbose: Bool = false
     ) -> History {
         guard let optimizer, let loss else {
             preconditionFailure("call compile(optimizer:loss:) before fit")
@@ -37,7 +38,8 @@ extension Sequential {
         var history = History()
         var stepper = OptimizerStepper(
             optimizer: optimizer, schedule: schedule, clipNorm: clipNorm, accumulationSteps: accumulationSteps)
-        for _ in 0..<epochs {
+        var progress = ProgressBar(epochs: epochs, verbose: verbose)
+        for epoch in 0..<epochs {
             let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
             var weightedLoss: Float = 0
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
@@ -50,6 +52,7 @@ extension Sequential {
             }
             history.loss.append(weightedLoss / Float(sampleCount))
             history.learningRates.append(optimizer.learningRate)
+            progress.update(epoch: epoch + 1, loss: history.finalLoss)
             if let reduceOnPlateau {
                 optimizer.learningRate = reduceOnPlateau.update(
                     epochLoss: history.finalLoss, learningRate: optimizer.learningRate)
