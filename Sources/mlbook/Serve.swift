@@ -62,9 +62,14 @@ struct Serve: ParsableCommand {
         }
     }
 
-    /// Modification times of every file in the book folder.
+    /// Modification times of every file in the book folder, and of the engine library (a
+    /// rebuilt engine changes every chapter's results).
     private func snapshot() -> [String: Date] {
         var times: [String: Date] = [:]
+        if let engine = try? Engine.besideExecutable() {
+            let library = engine.productsDirectory + "/libNotebook.so"
+            times[library] = (try? FileManager.default.attributesOfItem(atPath: library)[.modificationDate]) as? Date
+        }
         let enumerator = FileManager.default.enumerator(atPath: options.book)
         while let file = enumerator?.nextObject() as? String {
             guard !file.hasPrefix("_freeze") else { continue }
