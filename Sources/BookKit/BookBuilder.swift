@@ -36,7 +36,9 @@ public struct BookBuilder: Sendable {
                 progress(.finished(chapter: chapters[index].path, result: result))
             }
         }
-        return results.values.map { $0 ?? ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0) }
+        return results.values.map {
+            $0 ?? ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        }
     }
 
     /// Runs one chapter; an error setting it up (unwritable folder, missing compiler)
@@ -62,7 +64,9 @@ public struct BookBuilder: Sendable {
 
     /// Files copied into the site when this machine has them: the Latin Modern Math font
     /// (GUST Font License, free to redistribute) so formulas look the same everywhere.
-    static let assets = ["fonts/latinmodern-math.otf": "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"]
+    static let assets = [
+        "fonts/latinmodern-math.otf": "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"
+    ]
 
     /// Runs one chapter with its progress and text reported to `observe`, then rewrites that chapter's page
     /// (and the shared files) in `outputDirectory`. Returns the result and the page's path.
@@ -96,9 +100,11 @@ public struct BookBuilder: Sendable {
         for (chapter, result) in zip(book.chapters, results) {
             let path = FreezeRecord.path(for: chapter, bookRoot: book.root)
             guard let recorded = try FreezeRecord.load(from: path) else {
-                all.append([Drift(
-                    location: SourceLocation(file: chapter.path, line: 1), what: "recorded results",
-                    expected: path, actual: "missing (run `mlbook check --update`)", relativeError: nil)])
+                all.append([
+                    Drift(
+                        location: SourceLocation(file: chapter.path, line: 1), what: "recorded results",
+                        expected: path, actual: "missing (run `mlbook check --update`)", relativeError: nil)
+                ])
                 continue
             }
             let comparison = FreezeComparison(
@@ -112,7 +118,9 @@ public struct BookBuilder: Sendable {
     /// warnings met rendering them.
     func pages(results: [ChapterResult]) throws(BookError) -> (files: [String: String], warnings: [BookWarning]) {
         let template = try PageTemplate(book: book)
-        var files = ["index.html": template.indexPage(), "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript]
+        var files = [
+            "index.html": template.indexPage(), "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript,
+        ]
         var warnings: [BookWarning] = []
         var searchEntries: [SiteScript.Entry] = []
         for (index, chapter) in book.chapters.enumerated() {
@@ -120,7 +128,8 @@ public struct BookBuilder: Sendable {
             let page = chapter.slug + ".html"
             files[page] = template.chapterPage(index, body: body.html, headings: body.headings, result: results[index])
             warnings += body.warnings
-            searchEntries += SiteScript.entries(page: page, chapterTitle: chapter.title, html: body.html, headings: body.headings)
+            searchEntries += SiteScript.entries(
+                page: page, chapterTitle: chapter.title, html: body.html, headings: body.headings)
         }
         files["search-index.js"] = SiteScript.index(searchEntries)
         return (files, warnings)

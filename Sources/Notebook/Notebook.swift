@@ -23,7 +23,8 @@ public enum Notebook {
             parameterValues = values
         }
         RandomGenerator.seedGlobal(environment[ChannelEnvironment.seed].flatMap(UInt64.init) ?? 0)
-        skippedCells = Set((environment[ChannelEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
+        skippedCells = Set(
+            (environment[ChannelEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
     }
 
     /// Whether an `error: true` cell should run (not when an earlier run saw it fail).

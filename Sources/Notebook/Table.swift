@@ -39,7 +39,8 @@ public struct Table {
     func html() -> String {
         let head = columns.map { "<th>\(escape($0))</th>" }.joined()
         let body = rows.map { row in
-            "<tr>" + row.cells.map { "<td\($0.isNumber ? "" : " class=\"text\"")>\(escape($0.text))</td>" }.joined() + "</tr>"
+            "<tr>" + row.cells.map { "<td\($0.isNumber ? "" : " class=\"text\"")>\(escape($0.text))</td>" }.joined()
+                + "</tr>"
         }.joined(separator: "\n")
         return "<table class=\"data\"><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table>"
     }

@@ -22,7 +22,8 @@ public struct BarChart: Chart {
 
     /// Adds one value per category.
     public mutating func add(_ name: String, values: [Double]) {
-        precondition(values.count == categories.count, "\(name) has \(values.count) values for \(categories.count) categories")
+        precondition(
+            values.count == categories.count, "\(name) has \(values.count) values for \(categories.count) categories")
         series.append(ChartSeries(name: name, values: values))
     }
 
@@ -43,7 +44,8 @@ public struct BarChart: Chart {
             for (category, value) in bars.values.enumerated() where value.isFinite {
                 let x = frame.left + slot * (Double(category) + 0.1) + barWidth * Double(seriesIndex)
                 let top = frame.y(value)
-                svg += "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(min(top, zero)))\" width=\"\(coordinate(barWidth))\" height=\"\(coordinate(abs(zero - top)))\" fill=\"\(seriesColor(seriesIndex))\"/>"
+                svg +=
+                    "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(min(top, zero)))\" width=\"\(coordinate(barWidth))\" height=\"\(coordinate(abs(zero - top)))\" fill=\"\(seriesColor(seriesIndex))\"/>"
             }
             svg += "\n"
         }
@@ -52,8 +54,10 @@ public struct BarChart: Chart {
 
     /// A text summary for screen readers: every value.
     public var description: String {
-        "\(yLabel) 的柱状图。" + series.map { bars in
-            "\(bars.name)：" + zip(categories, bars.values).map { "\($0) \(formatSignificant($1))" }.joined(separator: "，")
-        }.joined(separator: "；")
+        "\(yLabel) 的柱状图。"
+            + series.map { bars in
+                "\(bars.name)："
+                    + zip(categories, bars.values).map { "\($0) \(formatSignificant($1))" }.joined(separator: "，")
+            }.joined(separator: "；")
     }
 }

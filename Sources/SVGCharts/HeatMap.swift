@@ -54,24 +54,31 @@ public struct HeatMap: Chart {
             for (column, value) in rowValues.enumerated() {
                 let opacity = value.isFinite ? 0.08 + 0.92 * (value - low) / span : 0
                 let (x, y) = (left + cell * Double(column), top + cell * Double(row))
-                svg += "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(cell))\" height=\"\(coordinate(cell))\" fill=\"var(--chart-1)\" fill-opacity=\"\(formatSignificant(opacity, digits: 3))\"/>"
+                svg +=
+                    "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(cell))\" height=\"\(coordinate(cell))\" fill=\"var(--chart-1)\" fill-opacity=\"\(formatSignificant(opacity, digits: 3))\"/>"
                 if showsValues && value.isFinite {
-                    svg += "<text class=\"cell-value\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
+                    svg +=
+                        "<text class=\"cell-value\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
                 }
             }
-            svg += "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(rowLabels[row]))</text>\n"
+            svg +=
+                "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(rowLabels[row]))</text>\n"
         }
         for (column, label) in columnLabels.enumerated() {
-            svg += "<text class=\"tick\" x=\"\(coordinate(left + cell * (Double(column) + 0.5)))\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(coordinate(left + cell * (Double(column) + 0.5)))\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
         }
-        svg += "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>"
-        svg += "<text class=\"axis-label\" transform=\"translate(14 \(coordinate(top + cell * Double(rows) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
+        svg +=
+            "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>"
+        svg +=
+            "<text class=\"axis-label\" transform=\"translate(14 \(coordinate(top + cell * Double(rows) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
         return svg + "</svg>"
     }
 
     /// A text summary for screen readers: size and range.
     public var description: String {
         let finite = values.flatMap { $0 }.filter(\.isFinite)
-        return "\(values.count)×\(values.first?.count ?? 0) 的热力图，取值从 \(formatSignificant(finite.min() ?? 0)) 到 \(formatSignificant(finite.max() ?? 0))。"
+        return
+            "\(values.count)×\(values.first?.count ?? 0) 的热力图，取值从 \(formatSignificant(finite.min() ?? 0)) 到 \(formatSignificant(finite.max() ?? 0))。"
     }
 }

@@ -61,7 +61,8 @@ public struct Histogram: Chart {
         let (edges, counts) = (edges, counts)
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
-            xAxis: Axis(covering: [edges[0], edges[bins]]), yAxis: Axis(covering: counts.flatMap { $0.map(Double.init) }, includingZero: true))
+            xAxis: Axis(covering: [edges[0], edges[bins]]),
+            yAxis: Axis(covering: counts.flatMap { $0.map(Double.init) }, includingZero: true))
         var svg = frame.header()
         for (index, binCounts) in counts.enumerated() {
             var path = "M\(coordinate(frame.x(edges[0]))) \(coordinate(frame.y(0)))"
@@ -70,7 +71,8 @@ public struct Histogram: Chart {
                 path += " L\(coordinate(frame.x(edges[bin + 1]))) \(coordinate(frame.y(Double(count))))"
             }
             path += " L\(coordinate(frame.x(edges[bins]))) \(coordinate(frame.y(0))) Z"
-            svg += "<path d=\"\(path)\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.45\" stroke=\"\(seriesColor(index))\" stroke-width=\"1.5\"/>\n"
+            svg +=
+                "<path d=\"\(path)\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.45\" stroke=\"\(seriesColor(index))\" stroke-width=\"1.5\"/>\n"
         }
         return svg + frame.footer(legend: samples.map(\.name))
     }

@@ -52,7 +52,8 @@ public struct LineChart: Chart {
         var svg = frame.header()
         for (index, line) in series.enumerated() {
             let points = Downsampling.keepingExtremes(x: line.x, y: line.y, maximum: maximumPointsPerSeries)
-            svg += "<path class=\"series\" fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(pathData(points, frame))\"/>\n"
+            svg +=
+                "<path class=\"series\" fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(pathData(points, frame))\"/>\n"
         }
         return svg + frame.footer(legend: series.map(\.name))
     }
@@ -96,7 +97,9 @@ enum Downsampling {
                 kept.append((x[gap], y[gap]))
                 continue
             }
-            guard let low = range.min(by: { y[$0] < y[$1] }), let high = range.max(by: { y[$0] < y[$1] }) else { continue }
+            guard let low = range.min(by: { y[$0] < y[$1] }), let high = range.max(by: { y[$0] < y[$1] }) else {
+                continue
+            }
             for index in Set([low, high]).sorted() { kept.append((x[index], y[index])) }
         }
         return kept

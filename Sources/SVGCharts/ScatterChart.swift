@@ -39,7 +39,9 @@ public struct ScatterChart: Chart {
     }
 
     public var plottedSeries: [ChartSeries] {
-        layers.flatMap { [ChartSeries(name: "\($0.name).x", values: $0.x), ChartSeries(name: "\($0.name).y", values: $0.y)] }
+        layers.flatMap {
+            [ChartSeries(name: "\($0.name).x", values: $0.x), ChartSeries(name: "\($0.name).y", values: $0.y)]
+        }
     }
 
     public func svg() -> String {
@@ -50,11 +52,15 @@ public struct ScatterChart: Chart {
         for (index, layer) in layers.enumerated() {
             let points = zip(layer.x, layer.y).filter { $0.isFinite && $1.isFinite }
             if layer.isLine {
-                let path = points.enumerated().map { "\($0 == 0 ? "M" : "L")\(coordinate(frame.x($1.0))) \(coordinate(frame.y($1.1)))" }
-                svg += "<path fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(path.joined(separator: " "))\"/>\n"
+                let path = points.enumerated().map {
+                    "\($0 == 0 ? "M" : "L")\(coordinate(frame.x($1.0))) \(coordinate(frame.y($1.1)))"
+                }
+                svg +=
+                    "<path fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(path.joined(separator: " "))\"/>\n"
             } else {
                 for (x, y) in points {
-                    svg += "<circle cx=\"\(coordinate(frame.x(x)))\" cy=\"\(coordinate(frame.y(y)))\" r=\"3\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.75\"/>"
+                    svg +=
+                        "<circle cx=\"\(coordinate(frame.x(x)))\" cy=\"\(coordinate(frame.y(y)))\" r=\"3\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.75\"/>"
                 }
                 svg += "\n"
             }
@@ -64,6 +70,7 @@ public struct ScatterChart: Chart {
 
     /// A text summary for screen readers.
     public var description: String {
-        "\(xLabel) 与 \(yLabel) 的散点图。" + layers.map { "\($0.name)：\($0.x.count) 个\($0.isLine ? "线上点" : "点")" }.joined(separator: "；")
+        "\(xLabel) 与 \(yLabel) 的散点图。"
+            + layers.map { "\($0.name)：\($0.x.count) 个\($0.isLine ? "线上点" : "点")" }.joined(separator: "；")
     }
 }

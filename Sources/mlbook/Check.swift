@@ -6,7 +6,9 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-execute every chapter from scratch and compare every number with _freeze/.",
-        discussion: "Fails on a compile error, a crash, a failed claim or a number that drifted. The last line reads 'N passed, M failed'.")
+        discussion:
+            "Fails on a compile error, a crash, a failed claim or a number that drifted. The last line reads 'N passed, M failed'."
+    )
 
     @OptionGroup var options: BookOptions
 
@@ -28,7 +30,8 @@ struct Check: ParsableCommand {
             builder.runner.usesCache = false
             let results = builder.executeAll(progress: ProgressReporter().report)
             if update { try builder.recordFreeze(results: results) }
-            let drifts = update ? results.map { _ in [Drift]() } : try builder.drifts(results: results, tolerance: tolerance)
+            let drifts =
+                update ? results.map { _ in [Drift]() } : try builder.drifts(results: results, tolerance: tolerance)
             var failed = 0
             for (index, chapter) in builder.book.chapters.enumerated() {
                 let result = results[index]
@@ -50,12 +53,14 @@ struct Check: ParsableCommand {
 /// The table `check` prints: where, what, expected, got, relative error.
 enum DriftTable {
     static func render(_ drifts: [Drift]) -> String {
-        let rows = [["where", "what", "expected", "got", "rel. error"]] + drifts.map { drift in
-            [
-                "\(drift.location.file):\(drift.location.line)", drift.what, drift.expected, drift.actual,
-                drift.relativeError.map { String(format: "%.2e", $0) } ?? "—",
-            ]
-        }
+        let rows =
+            [["where", "what", "expected", "got", "rel. error"]]
+            + drifts.map { drift in
+                [
+                    "\(drift.location.file):\(drift.location.line)", drift.what, drift.expected, drift.actual,
+                    drift.relativeError.map { String(format: "%.2e", $0) } ?? "—",
+                ]
+            }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")

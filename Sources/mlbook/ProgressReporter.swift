@@ -40,7 +40,8 @@ final class ProgressReporter: @unchecked Sendable {
     /// Sets a chapter's line; on a terminal, redraws the block of lines in place.
     private func update(_ chapter: String, _ state: String) {
         if lines[chapter] == nil { order.append(chapter) }
-        lines[chapter] = state.hasPrefix("done") || state.hasPrefix("FAILED") || state.hasPrefix("unchanged")
+        lines[chapter] =
+            state.hasPrefix("done") || state.hasPrefix("FAILED") || state.hasPrefix("unchanged")
             ? state : "\(chapter): \(state)"
         guard isTerminal else { return }
         var text = drawn > 0 ? "\u{1B}[\(drawn)A" : ""

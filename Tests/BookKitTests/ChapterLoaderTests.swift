@@ -66,16 +66,25 @@ import Testing
     @Test func overridesReplaceValuesAndAreTypeChecked() throws {
         let chapter = try ChapterLoader.parse(Self.chapter, path: "c.md", overrides: ["learningRate": "0.1"])
         #expect(chapter.parameters[1].value == "0.1")
-        #expect(throws: BookError(file: "c.md", line: 3, column: 23, "'fast' is not a valid Float for parameter 'learningRate'")) {
+        #expect(
+            throws: BookError(
+                file: "c.md", line: 3, column: 23, "'fast' is not a valid Float for parameter 'learningRate'")
+        ) {
             try ChapterLoader.parse(Self.chapter, path: "c.md", overrides: ["learningRate": "fast"])
         }
     }
 
     @Test(arguments: [
-        ("```swift\n//| echos: false\nlet a = 1\n```\n", "c.md:2:1: error: unknown cell option 'echos' (expected echo, eval, output, error, label, caption or timeout)"),
+        (
+            "```swift\n//| echos: false\nlet a = 1\n```\n",
+            "c.md:2:1: error: unknown cell option 'echos' (expected echo, eval, output, error, label, caption or timeout)"
+        ),
         ("```swift\n//| echo: maybe\n```\n", "c.md:2:1: error: cell option 'echo' must be true or false"),
         ("text\n\n```swift\nlet a = 1\n", "c.md:3:1: error: code fence '```' is never closed"),
-        ("---\ntitle: x\ncolour: red\n---\n", "c.md:3:1: error: unknown key 'colour' (expected one of: title, params, seed, tolerance)"),
+        (
+            "---\ntitle: x\ncolour: red\n---\n",
+            "c.md:3:1: error: unknown key 'colour' (expected one of: title, params, seed, tolerance)"
+        ),
         ("---\ntitle: x\n", "c.md:1:1: error: front matter starting here has no closing '---' line"),
         ("---\nparams: { 2fast: 1 }\n---\n", "c.md:2:11: error: parameter name '2fast' is not a Swift identifier"),
     ])

@@ -9,14 +9,18 @@ import Testing
             chapters/a.md:11:9: note: did you mean 'fine'?
             /tmp/x/main.swift:3:1: error: something in the prelude
             """
-        #expect(Diagnostics.compileErrors(output, chapterPath: "chapters/a.md").map(\.description) == [
-            "chapters/a.md:11:9: error: cannot find 'fien' in scope"
-        ])
+        #expect(
+            Diagnostics.compileErrors(output, chapterPath: "chapters/a.md").map(\.description) == [
+                "chapters/a.md:11:9: error: cannot find 'fien' in scope"
+            ])
     }
 
     @Test func compileErrorsOutsideTheChapterStillGiveOneLine() {
         let errors = Diagnostics.compileErrors("error: no such module 'Notebook'\n", chapterPath: "a.md")
-        #expect(errors.map(\.description) == ["a.md:1:1: error: the chapter program does not compile: error: no such module 'Notebook'"])
+        #expect(
+            errors.map(\.description) == [
+                "a.md:1:1: error: the chapter program does not compile: error: no such module 'Notebook'"
+            ])
     }
 
     /// `Fixtures/crash-report.txt` is the stderr of the `trap` fixture's program, recorded on

@@ -15,7 +15,9 @@ import Testing
     }
 
     static func builder(root: String) throws -> BookBuilder {
-        let engine = Engine(productsDirectory: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path)
+        let engine = Engine(
+            productsDirectory: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+                .deletingLastPathComponent().path)
         try engine.validate()
         let book = try BookLoader.load(root: root)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-e2e-\(UUID().uuidString)").path
@@ -44,7 +46,8 @@ import Testing
         #expect(timingSVG.hasPrefix("<svg"))
         #expect(timingSeries.isEmpty, "a measured chart records no numbers for check")
 
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-site-\(UUID().uuidString)").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-site-\(UUID().uuidString)")
+            .path
         try builder.writeSite(results: [result], to: output)
         let page = try String(contentsOfFile: output + "/basic.html", encoding: .utf8)
         #expect(page.contains("<span class=\"inline-value\">1.333</span>"))
@@ -60,7 +63,10 @@ import Testing
         builder.book = try BookLoader.load(root: builder.book.root, overrides: ["scale": "10", "count": "4"])
         let result = try #require(builder.executeAll().first)
         #expect(result.inlineValues.map { $0?.text } == ["1.333", "13.33", "10"])
-        #expect(result.errors.map(\.description) == ["\(builder.book.chapters[0].path):22:1: error: claim failed: 1 + 2 + 3 = 6"])
+        #expect(
+            result.errors.map(\.description) == [
+                "\(builder.book.chapters[0].path):22:1: error: claim failed: 1 + 2 + 3 = 6"
+            ])
     }
 
     @Test func compileErrorNamesTheMarkdownLine() throws {
@@ -89,7 +95,9 @@ import Testing
         #expect(result.errors == [])
         #expect(result.cells.map(\.status) == [.succeeded, .failedAsExpected, .failedAsExpected, .succeeded])
         #expect(result.cells[1].error?.contains("cannot convert value of type 'String'") == true)
-        #expect(result.cells[2].error?.hasSuffix(":16:12: error: Index out of range") == true, "\(result.cells[2].error ?? "")")
+        #expect(
+            result.cells[2].error?.hasSuffix(":16:12: error: Index out of range") == true,
+            "\(result.cells[2].error ?? "")")
         // The trapping cell is skipped in the rerun, so its append never happened.
         #expect(result.cells[3].output == "start,after\n")
     }
@@ -100,7 +108,10 @@ import Testing
             "a.md": "# A\n\n```swift\n//| error: true\nlet fine = 1\n```\n",
         ])
         let result = try #require(try EndToEndTests.builder(root: root).executeAll().first)
-        #expect(result.errors.map(\.description) == ["\(root)/a.md:4:1: error: the cell is marked 'error: true' but ran without an error"])
+        #expect(
+            result.errors.map(\.description) == [
+                "\(root)/a.md:4:1: error: the cell is marked 'error: true' but ran without an error"
+            ])
     }
 
     @Test func aCellTimeoutStopsItAndLaterCellsDoNotRun() throws {
@@ -141,7 +152,8 @@ import Testing
         let prose = try #require(edited.executeAll().first)
         #expect(prose.cached && prose.inlineValues.first??.text == "42")
 
-        try chapter.replacingOccurrences(of: "6 * 7)", with: "6 * 8)").write(toFile: root + "/a.md", atomically: true, encoding: .utf8)
+        try chapter.replacingOccurrences(of: "6 * 7)", with: "6 * 8)").write(
+            toFile: root + "/a.md", atomically: true, encoding: .utf8)
         edited.book = try BookLoader.load(root: root)
         let code = try #require(edited.executeAll().first)
         #expect(!code.cached && code.cells[0].output == "48\n")

@@ -5,7 +5,10 @@ import Testing
 @testable import BookKit
 
 @Suite struct FreezeComparisonTests {
-    static func record(output: String = "loss = 0.5\n", series: [Double] = [1, 0.5, 0.25], inline: Double = 0.25, measured: Bool = false)
+    static func record(
+        output: String = "loss = 0.5\n", series: [Double] = [1, 0.5, 0.25], inline: Double = 0.25,
+        measured: Bool = false
+    )
         -> FreezeRecord
     {
         var record = FreezeRecord(chapter: ChapterLoaderTests.emptyChapter, result: ChapterLoaderTests.emptyResult)
@@ -16,7 +19,8 @@ import Testing
                 claims: [FreezeRecord.ClaimRecord(text: "decreases", passed: true)])
         ]
         record.inlineValues = [
-            FreezeRecord.InlineRecord(line: 7, expression: "x", text: String(inline), number: inline, measured: measured)
+            FreezeRecord.InlineRecord(
+                line: 7, expression: "x", text: String(inline), number: inline, measured: measured)
         ]
         return record
     }
@@ -35,7 +39,8 @@ import Testing
     }
 
     @Test func changesInsideTheToleranceAndMeasuredValuesPass() {
-        let close = Self.record(output: "loss = 0.5000000001\n", series: [1, 0.5, 0.25 * (1 + 1e-7)], inline: 0.25 * (1 + 1e-7))
+        let close = Self.record(
+            output: "loss = 0.5000000001\n", series: [1, 0.5, 0.25 * (1 + 1e-7)], inline: 0.25 * (1 + 1e-7))
         #expect(comparison.drifts(expected: Self.record(), actual: close).isEmpty)
         let measured = Self.record(inline: 0.3, measured: true)
         #expect(comparison.drifts(expected: Self.record(inline: 0.1, measured: true), actual: measured).isEmpty)
@@ -58,7 +63,8 @@ import Testing
         #expect(comparison.drifts(expected: diverged, actual: loaded).isEmpty)
         #expect(loaded.inlineValues.first?.number == -.infinity)
 
-        let message = ChannelMessage.figure(cell: 0, svg: "", series: [SeriesRecord(name: "lr", values: [.infinity, .nan])])
+        let message = ChannelMessage.figure(
+            cell: 0, svg: "", series: [SeriesRecord(name: "lr", values: [.infinity, .nan])])
         let decoded = try ResultJSON.decoder().decode(ChannelMessage.self, from: ResultJSON.encoder().encode(message))
         guard case .figure(_, _, let series) = decoded else { Issue.record("not a figure: \(decoded)"); return }
         #expect(series.first?.values.first == .infinity && series.first?.values.last?.isNaN == true)

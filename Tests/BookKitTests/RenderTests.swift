@@ -8,7 +8,10 @@ import Testing
         let rendered = PipeTables.render(markdown)
         #expect(rendered.components(separatedBy: "\n").count == markdown.components(separatedBy: "\n").count)
         #expect(rendered.contains("<th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th>"))
-        #expect(rendered.contains("<td style=\"text-align: left\"><code>x</code></td><td style=\"text-align: right\"><em>y</em> | z</td>"))
+        #expect(
+            rendered.contains(
+                "<td style=\"text-align: left\"><code>x</code></td><td style=\"text-align: right\"><em>y</em> | z</td>")
+        )
         #expect(rendered.hasSuffix("\n\nAfter"))
     }
 
@@ -33,12 +36,15 @@ import Testing
             """
         let chapter = try ChapterLoader.parse(source, path: "c.md")
         #expect(chapter.inlineExpressions.count == 4)
-        var result = ChapterResult(cells: [CellResult(status: .succeeded)], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        var result = ChapterResult(
+            cells: [CellResult(status: .succeeded)], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
         result.inlineValues = ["1", "2", "3", "<b>"].map { InlineValue(text: $0, number: nil) }
         let html = ChapterRenderer.body(chapter, result: result).html
         #expect(html.contains("<h2 id=\"heading-1\">Heading <span class=\"inline-value\">1</span> <a class=\"anchor\""))
         #expect(html.contains("<td><span class=\"inline-value\">2</span></td>"))
-        #expect(html.contains("Text <span class=\"inline-value\">3</span> and <span class=\"inline-value\">&lt;b&gt;</span>."))
+        #expect(
+            html.contains(
+                "Text <span class=\"inline-value\">3</span> and <span class=\"inline-value\">&lt;b&gt;</span>."))
         #expect(!html.contains("MLBOOK"))
     }
 
@@ -56,7 +62,8 @@ import Testing
 
 @Suite struct PageStructureTests {
     @Test func headingsGetUniqueAnchorsAndAnOutline() {
-        let (html, headings) = PageStructure.anchorHeadings("<h2>3.1 损失函数</h2><p>x</p><h3>A <code>b</code></h3><h2>3.1 损失函数</h2>")
+        let (html, headings) = PageStructure.anchorHeadings(
+            "<h2>3.1 损失函数</h2><p>x</p><h3>A <code>b</code></h3><h2>3.1 损失函数</h2>")
         #expect(headings.map(\.id) == ["3.1-损失函数", "a-b", "3.1-损失函数-2"])
         #expect(headings.map(\.text) == ["3.1 损失函数", "A b", "3.1 损失函数"])
         #expect(html.hasPrefix("<h2 id=\"3.1-损失函数\">3.1 损失函数 <a class=\"anchor\" href=\"#3.1-损失函数\""))
@@ -82,11 +89,19 @@ import Testing
         figure.richOutputs = [.figure(svg: "<svg></svg>", series: [])]
         var table = CellResult(status: .succeeded)
         table.richOutputs = [.html("<table></table>", numbers: [1, 2])]
-        let result = ChapterResult(cells: [figure, table], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        let result = ChapterResult(
+            cells: [figure, table], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
         let rendered = ChapterRenderer.body(chapter, result: result)
-        #expect(rendered.html.contains("See <a class=\"reference\" href=\"#fig-loss\">图 1</a> and <a class=\"reference\" href=\"#tbl-sizes\">表 1</a>, not @fig-missing."))
-        #expect(rendered.html.contains("<figure class=\"chart\" id=\"fig-loss\"><svg></svg><figcaption>图 1：损失曲线</figcaption></figure>"))
-        #expect(rendered.html.contains("<figure class=\"table\" id=\"tbl-sizes\"><figcaption>表 1</figcaption><table></table></figure>"))
+        #expect(
+            rendered.html.contains(
+                "See <a class=\"reference\" href=\"#fig-loss\">图 1</a> and <a class=\"reference\" href=\"#tbl-sizes\">表 1</a>, not @fig-missing."
+            ))
+        #expect(
+            rendered.html.contains(
+                "<figure class=\"chart\" id=\"fig-loss\"><svg></svg><figcaption>图 1：损失曲线</figcaption></figure>"))
+        #expect(
+            rendered.html.contains(
+                "<figure class=\"table\" id=\"tbl-sizes\"><figcaption>表 1</figcaption><table></table></figure>"))
         #expect(rendered.warnings.map(\.message) == ["reference to unknown label 'fig-missing'"])
     }
 }
@@ -104,7 +119,8 @@ import Testing
         let files = try Self.pages([
             "book.yml": "title: T & U\nlanguage: zh-CN\nchapters: [a.md]\n",
             "a.md": "# A\n\nKeep {{ this }} and {{{that}}} as written.\n",
-            "_templates/page.mustache": "<html lang=\"{{language}}\"><title>{{bookTitle}}</title>{{#chapters}}[{{title}}]{{/chapters}}{{{content}}}</html>",
+            "_templates/page.mustache":
+                "<html lang=\"{{language}}\"><title>{{bookTitle}}</title>{{#chapters}}[{{title}}]{{/chapters}}{{{content}}}</html>",
         ])
         let page = try #require(files["a.html"])
         #expect(page.hasPrefix("<html lang=\"zh-CN\"><title>T &amp; U</title>[A]"))

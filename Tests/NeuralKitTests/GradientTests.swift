@@ -12,7 +12,10 @@ import Testing
         let function: @Sendable ([Tensor]) -> Tensor
         var testDescription: String { name }
 
-        init(_ name: String, _ shapes: [[Int]], positive: Bool = false, _ function: @escaping @Sendable ([Tensor]) -> Tensor) {
+        init(
+            _ name: String, _ shapes: [[Int]], positive: Bool = false,
+            _ function: @escaping @Sendable ([Tensor]) -> Tensor
+        ) {
             self.name = name
             self.shapes = shapes
             self.positive = positive

@@ -34,15 +34,20 @@ struct ChapterCompiler {
             result.compileSeconds = Date().timeIntervalSince(start)
             if errors.isEmpty { return Outcome(binary: binary, result: result, excludedErrors: excluded) }
             let inErrorCells = Dictionary(grouping: errors) { error in
-                chapter.cells.indices.first { chapter.cells[$0].options.error && chapter.cells[$0].lines.contains(error.location.line) }
+                chapter.cells.indices.first {
+                    chapter.cells[$0].options.error && chapter.cells[$0].lines.contains(error.location.line)
+                }
             }
             // Errors outside `error: true` cells fail the chapter; otherwise leave those cells out.
             if inErrorCells[nil] != nil {
                 result.errors = errors
                 for error in errors {
-                    guard let index = chapter.cells.lastIndex(where: { $0.firstLine <= error.location.line }) else { continue }
+                    guard let index = chapter.cells.lastIndex(where: { $0.firstLine <= error.location.line }) else {
+                        continue
+                    }
                     result.cells[index].status = .failed
-                    result.cells[index].error = [result.cells[index].error, error.description].compactMap { $0 }.joined(separator: "\n")
+                    result.cells[index].error = [result.cells[index].error, error.description].compactMap { $0 }.joined(
+                        separator: "\n")
                 }
                 return Outcome(binary: nil, result: result, excludedErrors: excluded)
             }
@@ -74,7 +79,8 @@ struct ChapterCompiler {
             standardOutput: { output.append($0) })
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: partial)
-            return Diagnostics.compileErrors(String(decoding: output, as: UTF8.self) + outcome.standardError, chapterPath: chapter.path)
+            return Diagnostics.compileErrors(
+                String(decoding: output, as: UTF8.self) + outcome.standardError, chapterPath: chapter.path)
         }
         guard rename(partial, binary) == 0 else { throw BookError(file: binary, "cannot store the compiled chapter") }
         return []
@@ -84,7 +90,8 @@ struct ChapterCompiler {
     static func resolveExecutable(_ name: String) throws(BookError) -> String {
         if name.contains("/") { return name }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)")
+        {
             return "\(folder)/\(name)"
         }
         throw BookError(file: name, "cannot find the Swift compiler '\(name)' on PATH")

@@ -43,7 +43,8 @@ public struct ChapterRunner: Sendable {
     /// text as it is printed.
     public func run(_ chapter: Chapter, observe: RunObserver? = nil) throws(BookError) -> ChapterResult {
         let compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
-        let resultPath = cache.resultPath(chapter: chapter, program: ProgramGenerator.program(for: chapter), engine: engine)
+        let resultPath = cache.resultPath(
+            chapter: chapter, program: ProgramGenerator.program(for: chapter), engine: engine)
         if usesCache, var cached = cache.loadResult(at: resultPath) {
             cached.cached = true
             return cached
@@ -57,18 +58,23 @@ public struct ChapterRunner: Sendable {
         var result: ChapterResult
         repeat {
             result = try execute(chapter, binary: binary, base: compiled.result, skipping: skipped, observe: observe)
-            guard let failing = result.cells.indices.first(where: {
-                chapter.cells[$0].options.error && result.cells[$0].status == .failed && skipped[$0] == nil
-            }) else { break }
+            guard
+                let failing = result.cells.indices.first(where: {
+                    chapter.cells[$0].options.error && result.cells[$0].status == .failed && skipped[$0] == nil
+                })
+            else { break }
             skipped[failing] = result.cells[failing].error ?? "failed"
         } while true
         for (index, error) in compiled.excludedErrors.merging(skipped, uniquingKeysWith: { a, _ in a }) {
             result.cells[index].status = .failedAsExpected
             result.cells[index].error = error
         }
-        for (index, cell) in chapter.cells.enumerated() where cell.options.error && result.cells[index].status == .succeeded {
-            result.errors.append(BookError(
-                file: chapter.path, line: cell.firstLine, "the cell is marked 'error: true' but ran without an error"))
+        for (index, cell) in chapter.cells.enumerated()
+        where cell.options.error && result.cells[index].status == .succeeded {
+            result.errors.append(
+                BookError(
+                    file: chapter.path, line: cell.firstLine,
+                    "the cell is marked 'error: true' but ran without an error"))
         }
         result.compileSeconds = compiled.result.compileSeconds
         if result.succeeded { cache.store(result, at: resultPath) }

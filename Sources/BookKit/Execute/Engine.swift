@@ -26,7 +26,8 @@ public struct Engine: Sendable {
     public static func besideExecutable() throws(BookError) -> Engine {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let folder = executable.deletingLastPathComponent().path
-        let engine = Engine(productsDirectory: folder, compiler: ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc")
+        let engine = Engine(
+            productsDirectory: folder, compiler: ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc")
         try engine.validate()
         return engine
     }
@@ -36,7 +37,8 @@ public struct Engine: Sendable {
         for file in ["libNotebook.so", "Modules/NeuralKit.swiftmodule", "Modules/Notebook.swiftmodule"] {
             guard FileManager.default.fileExists(atPath: productsDirectory + "/" + file) else {
                 throw BookError(
-                    file: productsDirectory, "the engine is not built here (\(file) is missing); run `swift build -c release`")
+                    file: productsDirectory,
+                    "the engine is not built here (\(file) is missing); run `swift build -c release`")
             }
         }
     }

@@ -29,7 +29,10 @@ struct ExecutionSession {
         if let running = runningCell, let cellTimeout = chapter.cells[running.index].options.timeout,
             running.startedAt + cellTimeout < chapterTimeout
         {
-            return (running.startedAt + cellTimeout, "the cell did not finish within its timeout of \(formatSeconds(cellTimeout))")
+            return (
+                running.startedAt + cellTimeout,
+                "the cell did not finish within its timeout of \(formatSeconds(cellTimeout))"
+            )
         }
         return (chapterTimeout, "the chapter did not finish within its timeout of \(formatSeconds(chapterTimeout))")
     }

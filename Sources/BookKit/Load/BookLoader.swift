@@ -19,7 +19,9 @@ public enum BookLoader {
                 try ChapterLoader.load(path: path, defaults: configuration.execution, overrides: overrides))
         }
         let templatePath = join(root, "_templates/page.mustache")
-        let template = (try? String(contentsOfFile: templatePath, encoding: .utf8)).map { (text: $0, path: templatePath) }
+        let template = (try? String(contentsOfFile: templatePath, encoding: .utf8)).map {
+            (text: $0, path: templatePath)
+        }
         return Book(configuration: configuration, chapters: chapters, root: root, pageTemplate: template)
     }
 

@@ -19,25 +19,32 @@ enum CellParser {
     }
 
     /// An unclosed fence runs to the end of the document; cmark accepts that, mlbook does not.
-    private static func checkClosed(_ node: OpaquePointer, fenceLine: Int, lines: [String], path: String) throws(BookError) {
+    private static func checkClosed(_ node: OpaquePointer, fenceLine: Int, lines: [String], path: String)
+        throws(BookError)
+    {
         let opening = lines[safe: fenceLine - 1]?.trimmingCharacters(in: .whitespaces) ?? "```"
         let fence = String(opening.prefix { $0 == "`" || $0 == "~" })
         let closing = lines[safe: MarkdownNode.endLine(node) - 1]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let isClosed = MarkdownNode.endLine(node) > fenceLine && closing.hasPrefix(fence)
+        let isClosed =
+            MarkdownNode.endLine(node) > fenceLine && closing.hasPrefix(fence)
             && closing.allSatisfy { $0 == fence.first }
         if !isClosed {
             throw BookError(file: path, line: fenceLine, "code fence '\(fence)' is never closed")
         }
     }
 
-    private static func apply(_ text: String, to options: inout CellOptions, at location: SourceLocation) throws(BookError) {
+    private static func apply(_ text: String, to options: inout CellOptions, at location: SourceLocation)
+        throws(BookError)
+    {
         guard let colon = text.firstIndex(of: ":") else {
             throw BookError(location, "cell option must read '//| key: value', got '//|\(text)'")
         }
         let key = text[..<colon].trimmingCharacters(in: .whitespaces)
         let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         func flag() throws(BookError) -> Bool {
-            guard let flag = Bool(value) else { throw BookError(location, "cell option '\(key)' must be true or false") }
+            guard let flag = Bool(value) else {
+                throw BookError(location, "cell option '\(key)' must be true or false")
+            }
             return flag
         }
         switch key {

@@ -3,7 +3,9 @@ import CCMark
 
 /// Reads one chapter file: front matter, cells and inline values.
 enum ChapterLoader {
-    static func load(path: String, defaults: ExecutionDefaults, overrides: [String: String]) throws(BookError) -> Chapter {
+    static func load(path: String, defaults: ExecutionDefaults, overrides: [String: String]) throws(BookError)
+        -> Chapter
+    {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw BookError(file: path, "cannot read the chapter")
         }
@@ -22,7 +24,8 @@ enum ChapterLoader {
             guard parameters[index].kind.accepts(value) else {
                 throw BookError(
                     parameters[index].location,
-                    "'\(value)' is not a valid \(parameters[index].kind.rawValue) for parameter '\(parameters[index].name)'")
+                    "'\(value)' is not a valid \(parameters[index].kind.rawValue) for parameter '\(parameters[index].name)'"
+                )
             }
             parameters[index].value = value
         }
@@ -50,13 +53,15 @@ enum ChapterLoader {
         let slug = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return Chapter(
             path: path, slug: slug, title: frontMatter.title ?? firstHeading ?? slug, markdown: frontMatter.body,
-            parameters: parameters, seed: frontMatter.seed ?? defaults.seed, tolerance: frontMatter.tolerance, cells: cells,
+            parameters: parameters, seed: frontMatter.seed ?? defaults.seed, tolerance: frontMatter.tolerance,
+            cells: cells,
             inlineExpressions: inlineExpressions)
     }
 
     /// The location of the `ordinal`-th `` `{swift} `` at or after line `blockLine`: the line
     /// and the UTF-8 column of the expression's first character (as the compiler counts).
-    private static func locateInline(ordinal: Int, from blockLine: Int, lines: [String], path: String) -> SourceLocation {
+    private static func locateInline(ordinal: Int, from blockLine: Int, lines: [String], path: String) -> SourceLocation
+    {
         var remaining = ordinal
         for lineIndex in max(blockLine - 1, 0)..<lines.count {
             var searchStart = lines[lineIndex].startIndex

@@ -19,7 +19,10 @@ public struct BookConfiguration: Sendable, Equatable {
     public var chapterFiles: [String]
     public var execution: ExecutionDefaults
 
-    public init(title: String, language: String = "en", chapterFiles: [String], execution: ExecutionDefaults = ExecutionDefaults()) {
+    public init(
+        title: String, language: String = "en", chapterFiles: [String],
+        execution: ExecutionDefaults = ExecutionDefaults()
+    ) {
         self.title = title
         self.language = language
         self.chapterFiles = chapterFiles

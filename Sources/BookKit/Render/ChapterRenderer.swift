@@ -39,7 +39,8 @@ enum ChapterRenderer {
                 return try MathConverter.mathML(formula.tex, display: formula.display)
             } catch let error as MathError {
                 let (line, column) = formula.location(ofTeXOffset: error.offset)
-                warnings.append(BookWarning(SourceLocation(file: chapter.path, line: line, column: column), error.message))
+                warnings.append(
+                    BookWarning(SourceLocation(file: chapter.path, line: line, column: column), error.message))
                 let delimiter = formula.display ? "$$" : "$"
                 return "<code class=\"math-error\" title=\"\(escapeHTML(error.message))\">"
                     + "\(escapeHTML(delimiter + formula.tex + delimiter))</code>"
@@ -47,7 +48,8 @@ enum ChapterRenderer {
                 return escapeHTML(formula.tex)
             }
         }
-        let referenced = PageStructure.resolveReferences(html, numbers: labels, chapterPath: chapter.path, warnings: &warnings)
+        let referenced = PageStructure.resolveReferences(
+            html, numbers: labels, chapterPath: chapter.path, warnings: &warnings)
         let (anchored, headings) = PageStructure.anchorHeadings(referenced)
         return Rendered(html: anchored, warnings: warnings, headings: headings)
     }
@@ -63,7 +65,8 @@ enum ChapterRenderer {
         }
         var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
         if cell.options.echo {
-            html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"
+            html +=
+                "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"
         }
         if let result {
             if cell.options.output {

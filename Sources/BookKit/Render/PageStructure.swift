@@ -34,7 +34,8 @@ enum PageStructure {
             used.insert(id)
             headings.append(Heading(level: level, id: id, text: text))
             result += html[cursor..<whole.lowerBound]
-            result += "<h\(level) id=\"\(escapeHTML(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"本节链接\">#</a></h\(level)>"
+            result +=
+                "<h\(level) id=\"\(escapeHTML(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"本节链接\">#</a></h\(level)>"
             cursor = whole.upperBound
         }
         return (result + html[cursor...], headings)
@@ -49,13 +50,16 @@ enum PageStructure {
         var result = ""
         var cursor = html.startIndex
         for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-            guard let whole = Range(match.range, in: html), let labelRange = Range(match.range(at: 1), in: html) else { continue }
+            guard let whole = Range(match.range, in: html), let labelRange = Range(match.range(at: 1), in: html) else {
+                continue
+            }
             let label = String(html[labelRange])
             result += html[cursor..<whole.lowerBound]
             if let number = numbers[label] {
                 result += "<a class=\"reference\" href=\"#\(label)\">\(number)</a>"
             } else {
-                warnings.append(BookWarning(SourceLocation(file: chapterPath, line: 1), "reference to unknown label '\(label)'"))
+                warnings.append(
+                    BookWarning(SourceLocation(file: chapterPath, line: 1), "reference to unknown label '\(label)'"))
                 result += html[whole]
             }
             cursor = whole.upperBound

@@ -22,7 +22,9 @@ struct PageTemplate {
         let previous = index > 0 ? book.chapters[index - 1] : nil
         let next = index + 1 < book.chapters.count ? book.chapters[index + 1] : nil
         var pager = "<nav class=\"pager\" aria-label=\"上一章与下一章\">"
-        if let previous { pager += "<a rel=\"prev\" href=\"\(previous.slug).html\">← \(escapeHTML(previous.title))</a>" }
+        if let previous {
+            pager += "<a rel=\"prev\" href=\"\(previous.slug).html\">← \(escapeHTML(previous.title))</a>"
+        }
         if let next { pager += "<a rel=\"next\" href=\"\(next.slug).html\">\(escapeHTML(next.title)) →</a>" }
         pager += "</nav>"
         let content = """
@@ -79,8 +81,10 @@ struct PageTemplate {
     private func page(title: String, current: String?, content: String, outline: String) -> String {
         let chapters: [[String: Any]] = book.chapters.map { chapter in
             let isCurrent = chapter.slug == current
-            return ["href": "\(chapter.slug).html", "title": chapter.title, "current": isCurrent,
-                    "outline": isCurrent ? outline : ""]
+            return [
+                "href": "\(chapter.slug).html", "title": chapter.title, "current": isCurrent,
+                "outline": isCurrent ? outline : "",
+            ]
         }
         let context: [String: Any] = [
             "language": book.configuration.language, "pageTitle": title, "bookTitle": book.configuration.title,

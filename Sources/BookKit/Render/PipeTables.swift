@@ -34,7 +34,8 @@ enum PipeTables {
             }
             var end = index + 2
             while end < lines.count, isRow(lines[end]) { end += 1 }
-            lines[index] = html(header: cells(lines[index]), rows: lines[(index + 2)..<end].map(cells), alignments: alignments)
+            lines[index] = html(
+                header: cells(lines[index]), rows: lines[(index + 2)..<end].map(cells), alignments: alignments)
             for blank in (index + 1)..<end { lines[blank] = "" }
             index = end
         }
@@ -89,12 +90,15 @@ enum PipeTables {
 
     private static func html(header: [String], rows: [[String]], alignments: [String?]) -> String {
         func cell(_ tag: String, _ text: String, _ column: Int) -> String {
-            let align = alignments.indices.contains(column) ? alignments[column].map { " style=\"text-align: \($0)\"" } ?? "" : ""
+            let align =
+                alignments.indices.contains(column)
+                ? alignments[column].map { " style=\"text-align: \($0)\"" } ?? "" : ""
             return "<\(tag)\(align)>\(inline(text))</\(tag)>"
         }
         let head = header.enumerated().map { cell("th", $1, $0) }.joined()
         let body = rows.map { row in
-            "<tr>" + (0..<header.count).map { cell("td", row.indices.contains($0) ? row[$0] : "", $0) }.joined() + "</tr>"
+            "<tr>" + (0..<header.count).map { cell("td", row.indices.contains($0) ? row[$0] : "", $0) }.joined()
+                + "</tr>"
         }.joined()
         return "<table class=\"prose\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>"
     }

@@ -21,7 +21,8 @@ enum SiteScript {
         for heading in headings {
             guard let marker = rest.range(of: "id=\"\(escapeHTML(heading.id))\"") else { continue }
             let before = rest[..<marker.lowerBound]
-            entries.append(Entry(page: page, anchor: current.anchor, title: current.title, text: searchable(String(before))))
+            entries.append(
+                Entry(page: page, anchor: current.anchor, title: current.title, text: searchable(String(before))))
             current = (heading.id, heading.text)
             rest = rest[marker.upperBound...]
         }
@@ -39,8 +40,10 @@ enum SiteScript {
 
     /// Visible text only: no SVG (chart internals), no tags, collapsed whitespace.
     private static func searchable(_ html: String) -> String {
-        let withoutCharts = html.replacingOccurrences(of: "<svg[\\s\\S]*?</svg>", with: " ", options: .regularExpression)
-        let withoutMath = withoutCharts.replacingOccurrences(of: "<annotation[\\s\\S]*?</annotation>", with: " ", options: .regularExpression)
+        let withoutCharts = html.replacingOccurrences(
+            of: "<svg[\\s\\S]*?</svg>", with: " ", options: .regularExpression)
+        let withoutMath = withoutCharts.replacingOccurrences(
+            of: "<annotation[\\s\\S]*?</annotation>", with: " ", options: .regularExpression)
         let text = PageStructure.plainText(withoutMath)
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -29,7 +29,8 @@ public struct FreezeComparison {
                 Drift(
                     location: SourceLocation(file: path, line: 1), what: "shape of the chapter",
                     expected: "\(expected.cells.count) cells, \(expected.inlineValues.count) inline values",
-                    actual: "\(actual.cells.count) cells, \(actual.inlineValues.count) inline values", relativeError: nil)
+                    actual: "\(actual.cells.count) cells, \(actual.inlineValues.count) inline values",
+                    relativeError: nil)
             ]
         }
         for (old, new) in zip(expected.cells, actual.cells) {
@@ -50,20 +51,25 @@ public struct FreezeComparison {
         let location = SourceLocation(file: path, line: new.line)
         var drifts: [Drift] = []
         if old.status != new.status {
-            drifts.append(Drift(location: location, what: "cell status", expected: old.status.rawValue, actual: new.status.rawValue, relativeError: nil))
+            drifts.append(
+                Drift(
+                    location: location, what: "cell status", expected: old.status.rawValue, actual: new.status.rawValue,
+                    relativeError: nil))
         }
         drifts += textDrifts(old.output, new.output, what: "output", at: location)
         let oldSeries = Dictionary(old.series.map { ($0.name, $0.values) }, uniquingKeysWith: { a, _ in a })
         for series in new.series {
-            drifts += numberDrifts(oldSeries[series.name] ?? [], series.values, what: "series \(series.name)", at: location)
+            drifts += numberDrifts(
+                oldSeries[series.name] ?? [], series.values, what: "series \(series.name)", at: location)
         }
         for (index, (oldTable, newTable)) in zip(old.tables, new.tables).enumerated() {
             drifts += numberDrifts(oldTable, newTable, what: "table \(index + 1)", at: location)
         }
         if old.claims != new.claims {
-            drifts.append(Drift(
-                location: location, what: "claims", expected: describe(old.claims), actual: describe(new.claims),
-                relativeError: nil))
+            drifts.append(
+                Drift(
+                    location: location, what: "claims", expected: describe(old.claims), actual: describe(new.claims),
+                    relativeError: nil))
         }
         return drifts
     }
@@ -74,7 +80,11 @@ public struct FreezeComparison {
         let (oldSkeleton, oldNumbers) = NumberScanner.split(old)
         let (newSkeleton, newNumbers) = NumberScanner.split(new)
         guard oldSkeleton == newSkeleton, oldNumbers.count == newNumbers.count else {
-            return [Drift(location: location, what: what, expected: abbreviate(old), actual: abbreviate(new), relativeError: nil)]
+            return [
+                Drift(
+                    location: location, what: what, expected: abbreviate(old), actual: abbreviate(new),
+                    relativeError: nil)
+            ]
         }
         return numberDrifts(oldNumbers, newNumbers, what: what, at: location)
     }
@@ -82,7 +92,11 @@ public struct FreezeComparison {
     /// The worst relative error of two number lists, if it passes the tolerance.
     private func numberDrifts(_ old: [Double], _ new: [Double], what: String, at location: SourceLocation) -> [Drift] {
         guard old.count == new.count else {
-            return [Drift(location: location, what: what, expected: "\(old.count) values", actual: "\(new.count) values", relativeError: nil)]
+            return [
+                Drift(
+                    location: location, what: what, expected: "\(old.count) values", actual: "\(new.count) values",
+                    relativeError: nil)
+            ]
         }
         var worst: (index: Int, error: Double)?
         for index in old.indices {
@@ -91,9 +105,11 @@ public struct FreezeComparison {
         }
         guard let worst else { return [] }
         let label = old.count > 1 ? "\(what)[\(worst.index)]" : what
-        return [Drift(
-            location: location, what: label, expected: String(old[worst.index]), actual: String(new[worst.index]),
-            relativeError: worst.error)]
+        return [
+            Drift(
+                location: location, what: label, expected: String(old[worst.index]), actual: String(new[worst.index]),
+                relativeError: worst.error)
+        ]
     }
 
     /// `|a − b| / max(|a|, |b|)`; 0 when equal (NaN equals NaN here), ∞ when one is NaN.

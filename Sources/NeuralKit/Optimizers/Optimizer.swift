@@ -39,7 +39,9 @@ final class SlotBuffer {
 extension Tensor {
     /// Runs an optimizer's inner loop over this parameter's values `θ` (writable, in place)
     /// and its gradient `g`; does nothing without a gradient.
-    func updateInPlace(_ body: (_ theta: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>) -> Void) {
+    func updateInPlace(
+        _ body: (_ theta: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeBufferPointer<Float>) -> Void
+    ) {
         guard let gradient else { return }
         gradient.withUnsafeBufferPointer { g in
             scalars.withUnsafeMutableBufferPointer { theta in body(theta, g) }

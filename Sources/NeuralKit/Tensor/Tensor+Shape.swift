@@ -20,7 +20,9 @@ extension Tensor {
         precondition(rank == 2, "transposed() needs a rank-2 tensor, shape is \(shape)")
         let (rows, columns) = (shape[0], shape[1])
         let input = self
-        return Tensor(shape: [columns, rows], scalars: transpose(scalars, rows: rows, columns: columns), inputs: [input]) {
+        return Tensor(
+            shape: [columns, rows], scalars: transpose(scalars, rows: rows, columns: columns), inputs: [input]
+        ) {
             upstream in
             input.accumulateGradient(transpose(upstream, rows: columns, columns: rows))
         }

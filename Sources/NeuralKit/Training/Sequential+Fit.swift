@@ -28,7 +28,8 @@ extension Sequential {
         guard let optimizer, let loss else {
             preconditionFailure("call compile(optimizer:loss:) before fit")
         }
-        precondition(x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
+        precondition(
+            x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
             "fit needs as many targets as samples, got \(x.shape) and \(y.shape)")
         precondition(
             batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
