@@ -65,3 +65,26 @@ import Testing
         #expect(layer.bias?.gradient == [-2])
     }
 }
+
+@Suite struct FusedLossTests {
+    /// The fused mean-squared-error node must agree bit for bit with the composed
+    /// `mean(square(target − predicted))`, values and both gradients.
+    @Test(arguments: [1, 4, 33, 100])
+    func fusedMeanSquaredErrorIsBitIdenticalToTheComposedForm(count: Int) {
+        var generator = RandomGenerator(seed: UInt64(count))
+        let predictedValues = Tensor.uniform([count, 1], low: -2, high: 2, using: &generator).scalars
+        let targetValues = Tensor.uniform([count, 1], low: -2, high: 2, using: &generator).scalars
+        func run(_ loss: (Tensor, Tensor) -> Tensor) -> (Float, [Float]?, [Float]?) {
+            let predicted = Tensor(shape: [count, 1], scalars: predictedValues, requiresGradient: true)
+            let target = Tensor(shape: [count, 1], scalars: targetValues, requiresGradient: true)
+            let value = loss(predicted, target)
+            (value * 3).backward()
+            return (value.scalar, predicted.gradient, target.gradient)
+        }
+        let fused = run { MeanSquaredError()(predicted: $0, target: $1) }
+        let composed = run { square($1 - $0).mean() }
+        #expect(fused.0 == composed.0)
+        #expect(fused.1 == composed.1)
+        #expect(fused.2 == composed.2)
+    }
+}

@@ -5,7 +5,7 @@ public protocol Loss {
 }
 
 /// How per-element losses become one number.
-public enum Reduction: Sendable {
+public enum Reduction: Sendable, Equatable {
     /// The mean over all elements (Keras's default).
     case mean
     /// The sum over all elements (the article's cross-entropy is written as a sum).
