@@ -33,13 +33,21 @@ extension Tensor {
     public func gathering(rows indices: [Int]) -> Tensor {
         precondition(rank >= 1, "gathering(rows:) needs rank ≥ 1, shape is \(shape)")
         let width = count / Swift.max(shape[0], 1)
-        var result = [Float](repeating: 0, count: indices.count * width)
-        for (target, source) in indices.enumerated() {
-            precondition(source >= 0 && source < shape[0], "row \(source) is out of range 0..<\(shape[0])")
-            for i in 0..<width { result[target * width + i] = scalars[source * width + i] }
+        let rowCount = shape[0]
+        let result = [Float](unsafeUninitializedCapacity: indices.count * width) { output, initialized in
+            scalars.withUnsafeBufferPointer { input in
+                for (target, source) in indices.enumerated() {
+                    precondition(source >= 0 && source < rowCount, "row \(source) is out of range 0..<\(rowCount)")
+                    for i in 0..<width { output[target * width + i] = input[source * width + i] }
+                }
+            }
+            initialized = indices.count * width
         }
         var newShape = shape
         newShape[0] = indices.count
+        // Cutting batches out of data (which needs no gradient) is on every step of `fit`:
+        // skip building a pullback that would be thrown away.
+        guard requiresGradient && GradientRecording.isEnabled else { return Tensor(shape: newShape, scalars: result) }
         let input = self
         return Tensor(shape: newShape, scalars: result, inputs: [input]) { upstream in
             var delta = [Float](repeating: 0, count: input.count)
