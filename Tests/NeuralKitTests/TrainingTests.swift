@@ -88,3 +88,45 @@ import Testing
         #expect(fused.2 == composed.2)
     }
 }
+
+@Suite struct ValidationTests {
+    static func data() -> (Tensor, Tensor) {
+        var generator = RandomGenerator(seed: 11)
+        let x = Tensor.uniform([50, 1], using: &generator)
+        return (x, x * 3 - 1)
+    }
+
+    @Test func validationSplitHoldsOutTheLastSamplesAndReportsTheirLoss() {
+        RandomGenerator.seedGlobal(3)
+        let (x, y) = Self.data()
+        let model = Sequential { Dense(1, inputSize: 1) }
+        model.compile(optimizer: Adam(learningRate: 0.05), loss: MeanSquaredError())
+        let history = model.fit(x, y, epochs: 5, batchSize: 8, validationSplit: 0.2)
+        #expect(history.validationLoss.count == 5)
+        // The last 10 samples (20 %) are the validation set, evaluated after the last epoch.
+        let held = model.evaluate(x.slicing(axis: 0, range: 40..<50), y.slicing(axis: 0, range: 40..<50))
+        #expect(history.validationLoss.last == held)
+    }
+
+    @Test func earlyStoppingEndsTrainingWhenTheLossStopsImproving() {
+        RandomGenerator.seedGlobal(3)
+        let (x, y) = Self.data()
+        let model = Sequential { Dense(1, inputSize: 1) }
+        // A learning rate of 0 never improves the loss (beyond the rounding of a reshuffled
+        // sum, which minDelta ignores): the epoch after `patience` epochs without gain stops.
+        model.compile(optimizer: GradientDescent(learningRate: 0), loss: MeanSquaredError())
+        let history = model.fit(x, y, epochs: 100, earlyStopping: EarlyStopping(patience: 3, minDelta: 1e-6))
+        #expect(history.stoppedEpoch == 5)
+        #expect(history.loss.count == 5)
+    }
+
+    @Test func accuracyCountsRightClassifications() {
+        let logits = Tensor([[2, 1, 0], [0, 3, 1], [1, 0, 5], [4, 0, 0]])
+        #expect(Metric.accuracy.value(predicted: logits, target: Tensor([0, 1, 1, 0])) == 0.75)
+        let oneHot = Tensor([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]])
+        #expect(Metric.accuracy.value(predicted: logits, target: oneHot) == 0.75)
+        #expect(
+            Metric.accuracy.value(predicted: Tensor([[0.9], [0.2], [0.6]]), target: Tensor([[1], [1], [0]])) == Float(1)
+                / 3)
+    }
+}

@@ -8,6 +8,14 @@ public struct History: Sendable {
     public var learningRates: [Float] = []
     /// Wall time of the whole `fit` call, in seconds.
     public var seconds: Double = 0
+    /// The loss on the validation data after each epoch (empty without validation data).
+    public var validationLoss: [Float] = []
+    /// Accuracy on the training data after each epoch (with `metrics: [.accuracy]`).
+    public var accuracy: [Float] = []
+    /// Accuracy on the validation data after each epoch (with `metrics: [.accuracy]`).
+    public var validationAccuracy: [Float] = []
+    /// The epoch (1-based) after which `EarlyStopping` stopped training, if it did.
+    public var stoppedEpoch: Int?
 
     public init(loss: [Float] = [], learningRates: [Float] = [], seconds: Double = 0) {
         self.loss = loss

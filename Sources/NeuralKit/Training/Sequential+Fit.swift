@@ -19,11 +19,18 @@ extension Sequential {
     /// epoch `reduceOnPlateau` sees the epoch's loss and may lower the rate (not together
     /// with `schedule`). With `verbose`, a one-line progress bar with the loss and the time
     /// left is drawn on a terminal (see `ProgressBar`).
+    ///
+    /// Validation, as Keras: `validationSplit` holds out the *last* fraction of the samples
+    /// (before any shuffling), or `validationData` is given; after each epoch the model is
+    /// evaluated on it (`History.validationLoss`, and the `metrics`); `earlyStopping` may end
+    /// training early.
     @discardableResult
     public func fit(
         _ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
         schedule: (any LearningRateSchedule)? = nil, reduceOnPlateau: ReduceLROnPlateau? = nil,
-        clipNorm: Float? = nil, accumulationSteps: Int = 1, verbose: Bool = false
+        clipNorm: Float? = nil, accumulationSteps: Int = 1, verbose: Bool = false,
+        validationSplit: Float = 0, validationData: (x: Tensor, y: Tensor)? = nil,
+        metrics: [Metric] = [], earlyStopping: EarlyStopping? = nil
     ) -> History {
         guard let optimizer, let loss else {
             preconditionFailure("call compile(optimizer:loss:) before fit")
@@ -34,7 +41,20 @@ extension Sequential {
         precondition(
             batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
         precondition(schedule == nil || reduceOnPlateau == nil, "fit takes a schedule or reduceOnPlateau, not both")
+        precondition(
+            validationSplit >= 0 && validationSplit < 1, "validationSplit must be in [0, 1), got \(validationSplit)")
         let start = DispatchTime.now().uptimeNanoseconds
+        let heldOut = Int(Float(x.shape[0]) * validationSplit)
+        let (x, y, validation) =
+            heldOut > 0
+            ? (
+                x.slicing(axis: 0, range: 0..<(x.shape[0] - heldOut)),
+                y.slicing(axis: 0, range: 0..<(y.shape[0] - heldOut)),
+                (
+                    x: x.slicing(axis: 0, range: (x.shape[0] - heldOut)..<x.shape[0]),
+                    y: y.slicing(axis: 0, range: (y.shape[0] - heldOut)..<y.shape[0])
+                ) as (x: Tensor, y: Tensor)?
+            ) : (x, y, validationData)
         let sampleCount = x.shape[0]
         var history = History()
         var stepper = OptimizerStepper(
@@ -54,6 +74,11 @@ extension Sequential {
             history.loss.append(weightedLoss / Float(sampleCount))
             history.learningRates.append(optimizer.learningRate)
             progress.update(epoch: epoch + 1, loss: history.finalLoss)
+            record(metrics, on: x, y, validation: validation, into: &history)
+            if let earlyStopping, earlyStopping.shouldStop(after: history.validationLoss.last ?? history.finalLoss) {
+                history.stoppedEpoch = epoch + 1
+                break
+            }
             if let reduceOnPlateau {
                 optimizer.learningRate = reduceOnPlateau.update(
                     epochLoss: history.finalLoss, learningRate: optimizer.learningRate)
@@ -73,6 +98,19 @@ extension Sequential {
     public func evaluate(_ x: Tensor, _ y: Tensor) -> Float {
         guard let loss else { preconditionFailure("call compile(optimizer:loss:) before evaluate") }
         return withoutGradient { regularized(loss(predicted: self(x), target: y)).scalar }
+    }
+
+    /// Appends the validation loss and the metrics of the epoch that just ended.
+    private func record(
+        _ metrics: [Metric], on x: Tensor, _ y: Tensor, validation: (x: Tensor, y: Tensor)?, into history: inout History
+    ) {
+        if let validation { history.validationLoss.append(evaluate(validation.x, validation.y)) }
+        for metric in metrics where metric == .accuracy {
+            history.accuracy.append(metric.value(predicted: predict(x), target: y))
+            if let validation {
+                history.validationAccuracy.append(metric.value(predicted: predict(validation.x), target: validation.y))
+            }
+        }
     }
 
     /// `loss` plus every layer's regularization penalty.
