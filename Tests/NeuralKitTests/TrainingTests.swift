@@ -72,8 +72,9 @@ import Testing
     @Test(arguments: [1, 4, 33, 100])
     func fusedMeanSquaredErrorIsBitIdenticalToTheComposedForm(count: Int) {
         var generator = RandomGenerator(seed: UInt64(count))
-        let predictedValues = Tensor.uniform([count, 1], low: -2, high: 2, using: &generator).scalars
+        var predictedValues = Tensor.uniform([count, 1], low: -2, high: 2, using: &generator).scalars
         let targetValues = Tensor.uniform([count, 1], low: -2, high: 2, using: &generator).scalars
+        predictedValues[0] = targetValues[0]  // an exact hit: a zero gradient, whose sign must match
         func run(_ loss: (Tensor, Tensor) -> Tensor) -> (Float, [Float]?, [Float]?) {
             let predicted = Tensor(shape: [count, 1], scalars: predictedValues, requiresGradient: true)
             let target = Tensor(shape: [count, 1], scalars: targetValues, requiresGradient: true)
@@ -83,9 +84,10 @@ import Testing
         }
         let fused = run { MeanSquaredError()(predicted: $0, target: $1) }
         let composed = run { square($1 - $0).mean() }
-        #expect(fused.0 == composed.0)
-        #expect(fused.1 == composed.1)
-        #expect(fused.2 == composed.2)
+        // Bit patterns, so even the sign of a zero gradient must agree.
+        #expect(fused.0.bitPattern == composed.0.bitPattern)
+        #expect(fused.1?.map(\.bitPattern) == composed.1?.map(\.bitPattern))
+        #expect(fused.2?.map(\.bitPattern) == composed.2?.map(\.bitPattern))
     }
 }
 

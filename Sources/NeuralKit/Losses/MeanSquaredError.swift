@@ -34,8 +34,9 @@ public struct MeanSquaredError: Loss {
         return Tensor(shape: [], scalars: [total / divisor], inputs: [predicted, target]) { upstream in
             let perElement = upstream[0] * (1 / divisor)
             let delta = difference.map { perElement * (2 * $0) }
-            if predicted.requiresGradient { predicted.accumulateGradient(delta.map { $0 * -1 }) }
-            if target.requiresGradient { target.accumulateGradient(delta.map { $0 * 1 }) }
+            // `0 + …` as the composed subtraction's pullback adds into zeros (so −0 becomes +0).
+            if predicted.requiresGradient { predicted.accumulateGradient(delta.map { 0 + $0 * -1 }) }
+            if target.requiresGradient { target.accumulateGradient(delta.map { 0 + $0 * 1 }) }
         }
     }
 }

@@ -68,11 +68,7 @@ public final class DataParallelTrainer {
     public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true)
         -> DataParallelHistory
     {
-        precondition(
-            x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
-            "fit needs as many targets as samples, got \(x.shape) and \(y.shape)")
-        precondition(
-            batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
+        checkFitArguments(x, y, epochs: epochs, batchSize: batchSize)
         let sampleCount = x.shape[0]
         var history = DataParallelHistory(workers: workers)
         let start = DispatchTime.now().uptimeNanoseconds

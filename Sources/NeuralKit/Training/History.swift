@@ -29,3 +29,13 @@ public struct History: Sendable {
         return loss[loss.count - 1]
     }
 }
+
+/// The argument checks every training loop shares: one target per sample, a positive batch
+/// size, a non-negative number of epochs.
+func checkFitArguments(_ x: Tensor, _ y: Tensor, epochs: Int, batchSize: Int) {
+    precondition(
+        x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
+        "fit needs as many targets as samples, got \(x.shape) and \(y.shape)")
+    precondition(
+        batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
+}

@@ -35,11 +35,7 @@ extension Sequential {
         guard let optimizer, let loss else {
             preconditionFailure("call compile(optimizer:loss:) before fit")
         }
-        precondition(
-            x.rank >= 1 && y.rank >= 1 && x.shape[0] == y.shape[0],
-            "fit needs as many targets as samples, got \(x.shape) and \(y.shape)")
-        precondition(
-            batchSize > 0 && epochs >= 0, "fit needs batchSize > 0 and epochs ≥ 0, got \(batchSize), \(epochs)")
+        checkFitArguments(x, y, epochs: epochs, batchSize: batchSize)
         precondition(schedule == nil || reduceOnPlateau == nil, "fit takes a schedule or reduceOnPlateau, not both")
         precondition(
             validationSplit >= 0 && validationSplit < 1, "validationSplit must be in [0, 1), got \(validationSplit)")
