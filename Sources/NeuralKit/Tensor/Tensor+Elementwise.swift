@@ -4,9 +4,11 @@ import Foundation
 /// local derivative; `unary`/`binary` build the value and the pullback from them.
 extension Tensor {
     /// Applies `f` to every scalar; the pullback multiplies the upstream gradient by
-    /// `derivative(x, y)` where `y = f(x)`.
+    /// `derivative(x, y)` where `y = f(x)`. The local derivatives are computed in the forward
+    /// loop (only when recording), so the pullback is a plain multiplication without a call
+    /// per element — the same numbers, faster.
     @inline(__always)
-    func unary(_ f: (Float) -> Float, derivative: @escaping (_ x: Float, _ y: Float) -> Float) -> Tensor {
+    func unary(_ f: (Float) -> Float, derivative: (_ x: Float, _ y: Float) -> Float) -> Tensor {
         let x = scalars
         // Every element is written, so the result need not be zeroed first.
         let y = [Float](unsafeUninitializedCapacity: x.count) { output, initialized in
@@ -15,13 +17,16 @@ extension Tensor {
             }
             initialized = x.count
         }
+        guard requiresGradient && GradientRecording.isEnabled else { return Tensor(shape: shape, scalars: y) }
+        let slope = [Float](unsafeUninitializedCapacity: x.count) { output, initialized in
+            for i in 0..<x.count { output[i] = derivative(x[i], y[i]) }
+            initialized = x.count
+        }
         return Tensor(shape: shape, scalars: y, inputs: [self]) { upstream in
             var delta = upstream
             delta.withUnsafeMutableBufferPointer { d in
-                x.withUnsafeBufferPointer { x in
-                    y.withUnsafeBufferPointer { y in
-                        for i in 0..<d.count { d[i] *= derivative(x[i], y[i]) }
-                    }
+                slope.withUnsafeBufferPointer { slope in
+                    for i in 0..<d.count { d[i] *= slope[i] }
                 }
             }
             self.accumulateGradient(delta)
@@ -29,12 +34,13 @@ extension Tensor {
     }
 
     /// Combines two broadcast-compatible tensors element by element; the pullback reduces
-    /// `upstream · ∂f/∂a` and `upstream · ∂f/∂b` back onto each input's shape.
+    /// `upstream · ∂f/∂a` and `upstream · ∂f/∂b` back onto each input's shape (the local
+    /// derivatives computed in the forward loop, as in `unary`).
     @inline(__always)
     static func binary(
         _ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> Float,
-        da: @escaping (_ a: Float, _ b: Float) -> Float,
-        db: @escaping (_ a: Float, _ b: Float) -> Float
+        da: (_ a: Float, _ b: Float) -> Float,
+        db: (_ a: Float, _ b: Float) -> Float
     ) -> Tensor {
         let pairing = ElementPairing(a.shape, b.shape)
         let (x, y) = (a.scalars, b.scalars)
@@ -47,18 +53,29 @@ extension Tensor {
             }
             initialized = pairing.count
         }
+        guard (a.requiresGradient || b.requiresGradient) && GradientRecording.isEnabled else {
+            return Tensor(shape: pairing.shape, scalars: z)
+        }
+        func slopes(_ derivative: (Float, Float) -> Float) -> [Float] {
+            [Float](unsafeUninitializedCapacity: pairing.count) { out, initialized in
+                pairing.forEach { o, l, r in out[o] = derivative(x[l], y[r]) }
+                initialized = pairing.count
+            }
+        }
+        let slopeA = a.requiresGradient ? slopes(da) : []
+        let slopeB = b.requiresGradient ? slopes(db) : []
         return Tensor(shape: pairing.shape, scalars: z, inputs: [a, b]) { upstream in
             if a.requiresGradient {
                 var delta = [Float](repeating: 0, count: a.count)
                 delta.withUnsafeMutableBufferPointer { d in
-                    pairing.forEach { o, l, r in d[l] += upstream[o] * da(x[l], y[r]) }
+                    pairing.forEach { o, l, _ in d[l] += upstream[o] * slopeA[o] }
                 }
                 a.accumulateGradient(delta)
             }
             if b.requiresGradient {
                 var delta = [Float](repeating: 0, count: b.count)
                 delta.withUnsafeMutableBufferPointer { d in
-                    pairing.forEach { o, l, r in d[r] += upstream[o] * db(x[l], y[r]) }
+                    pairing.forEach { o, _, r in d[r] += upstream[o] * slopeB[o] }
                 }
                 b.accumulateGradient(delta)
             }
