@@ -80,13 +80,6 @@ public enum Notebook {
     private static func send(_ message: ChannelMessage) {
         guard channel >= 0, var data = try? ResultJSON.encoder().encode(message) else { return }
         data.append(0x0A)
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(channel, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        writeAll(data, to: channel)
     }
 }

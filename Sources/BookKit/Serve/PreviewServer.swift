@@ -1,4 +1,5 @@
 import Foundation
+import NotebookFormat
 
 /// A small HTTP/1.1 server for `mlbook serve`: serves the built site from one folder on
 /// 127.0.0.1 only (never another interface), GET and HEAD only, and tells open pages to
@@ -62,15 +63,7 @@ public final class PreviewServer: @unchecked Sendable {
         let count = read(connection, &buffer, buffer.count)
         guard count > 0 else { return }
         let request = String(decoding: buffer[0..<count], as: UTF8.self)
-        let response = respond(to: request)
-        response.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(connection, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        writeAll(respond(to: request), to: connection)
     }
 
     /// The whole HTTP response to a request (head and body).
