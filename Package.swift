@@ -28,7 +28,7 @@ let package = Package(
             name: "NeuralKit", dependencies: ["CBLAS"],
             // Tensors are classes mutated on every step; dynamic exclusivity checks on their
             // properties cost more than the arithmetic of a small model (measured on W1).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xcc", "-fno-math-errno"])]),
         .target(name: "SVGCharts"),
         .target(name: "NotebookFormat"),
         .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),

@@ -17,6 +17,9 @@ public final class Sequential: Layer {
     public internal(set) var optimizer: (any Optimizer)?
     /// Set by `compile`.
     public internal(set) var loss: (any Loss)?
+    /// Whether `fit` may train a stack of `Dense` layers through `DenseStackStep` (the same
+    /// numbers, faster); tests turn it off to compare it with the general graph path.
+    var allowsFusedSteps = true
     /// Each layer's output shape at the most recent call, for `summary()`.
     private let recordedShapes = Mutex<[[Int]]>([])
 
@@ -48,8 +51,13 @@ public final class Sequential: Layer {
             shapes.append(next.shape)
             return next
         }
-        recordedShapes.withLock { $0 = shapes }
+        recordShapes(shapes)
         return output
+    }
+
+    /// Remembers each layer's output shape of the latest call, for `summary()`.
+    func recordShapes(_ shapes: [[Int]]) {
+        recordedShapes.withLock { $0 = shapes }
     }
 
     public var parameters: [Tensor] { layers.flatMap(\.parameters) }

@@ -39,4 +39,23 @@ public struct MeanSquaredError: Loss {
             if target.requiresGradient { target.accumulateGradient(delta.map { 0 + $0 * 1 }) }
         }
     }
+
+    /// `fusedMean(predicted, target)` and its `backward()` in one pass, for the fused training
+    /// step: returns the loss and writes `∂L/∂ŷᵢ` into `gradient` — the same operations in
+    /// the same order as the node and its pullback with upstream 1, so the same bits (a test
+    /// checks it).
+    static func meanWithGradient(
+        predicted: UnsafePointer<Float>, target: UnsafePointer<Float>, count: Int,
+        gradient: UnsafeMutablePointer<Float>
+    ) -> Float {
+        let divisor = Float(Swift.max(count, 1))
+        let perElement = 1 * (1 / divisor)
+        var total: Float = 0
+        for i in 0..<count {
+            let difference = target[i] - predicted[i]
+            total += difference * difference
+            gradient[i] = 0 + perElement * (2 * difference) * -1
+        }
+        return total / divisor
+    }
 }

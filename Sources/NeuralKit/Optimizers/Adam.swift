@@ -38,16 +38,59 @@ public final class Adam: Optimizer {
             parameter.updateInPlace { theta, g in
                 first.values.withUnsafeMutableBufferPointer { m in
                     second.values.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<theta.count {
-                            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                            let mHat = m[i] / correction1
-                            let vHat = v[i] / correction2
-                            theta[i] -= learningRate * mHat / (vHat.squareRoot() + epsilon)
-                        }
+                        Self.advance(
+                            theta: theta, m: m, v: v, g: g,
+                            constants: .init(
+                                beta1: beta1, beta2: beta2, epsilon: epsilon, learningRate: learningRate,
+                                correction1: correction1, correction2: correction2))
                     }
                 }
             }
+        }
+    }
+
+    /// The per-step constants of the update.
+    struct Constants {
+        let beta1, beta2, epsilon, learningRate, correction1, correction2: Float
+    }
+
+    /// The update of every element, eight lanes at a time and then one by one. Each lane does
+    /// the scalar formula's operations in the same order (IEEE division and square root are
+    /// exact per lane), so the result does not depend on where the vector loop stops.
+    @inline(__always)
+    static func advance(
+        theta: UnsafeMutableBufferPointer<Float>, m: UnsafeMutableBufferPointer<Float>,
+        v: UnsafeMutableBufferPointer<Float>, g: UnsafeBufferPointer<Float>, constants c: Constants
+    ) {
+        @inline(__always)
+        func lane<V: SIMD>(_ theta: inout V, _ m: inout V, _ v: inout V, _ g: V) where V.Scalar == Float {
+            m = c.beta1 * m + (1 - c.beta1) * g
+            v = c.beta2 * v + (1 - c.beta2) * g * g
+            let mHat = m / c.correction1
+            let vHat = v / c.correction2
+            theta -= c.learningRate * mHat / (vHat.squareRoot() + c.epsilon)
+        }
+        let count = theta.count
+        guard let pt = theta.baseAddress, let pm = m.baseAddress, let pv = v.baseAddress, let pg = g.baseAddress
+        else { return }
+        var i = 0
+        while i + 8 <= count {
+            var t = UnsafeRawPointer(pt + i).loadUnaligned(as: SIMD8<Float>.self)
+            var mi = UnsafeRawPointer(pm + i).loadUnaligned(as: SIMD8<Float>.self)
+            var vi = UnsafeRawPointer(pv + i).loadUnaligned(as: SIMD8<Float>.self)
+            lane(&t, &mi, &vi, UnsafeRawPointer(pg + i).loadUnaligned(as: SIMD8<Float>.self))
+            UnsafeMutableRawPointer(pt + i).storeBytes(of: t, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(pm + i).storeBytes(of: mi, as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(pv + i).storeBytes(of: vi, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            var t = SIMD2<Float>(pt[i], 0)
+            var mi = SIMD2<Float>(pm[i], 0)
+            var vi = SIMD2<Float>(pv[i], 0)
+            lane(&t, &mi, &vi, SIMD2(pg[i], 0))
+            (pt[i], pm[i], pv[i]) = (t[0], mi[0], vi[0])
+            i += 1
         }
     }
 }

@@ -196,13 +196,17 @@ public func abs(_ x: Tensor) -> Tensor {
 /// `x²`; derivative `2x`.
 public func square(_ x: Tensor) -> Tensor { x.unary({ $0 * $0 }, derivative: { x, _ in 2 * x }) }
 /// `max(x, 0)`; derivative 1 where `x > 0`, else 0.
-public func relu(_ x: Tensor) -> Tensor { x.unary({ max($0, 0) }, derivative: { x, _ in x > 0 ? 1 : 0 }) }
+public func relu(_ x: Tensor) -> Tensor {
+    x.unary(ScalarActivations.relu, derivative: ScalarActivations.reluSlope)
+}
 /// `σ(x) = 1/(1 + e⁻ˣ)`; derivative `σ(1 − σ) = y(1 − y)`.
 public func sigmoid(_ x: Tensor) -> Tensor {
-    x.unary({ 1 / (1 + expf(-$0)) }, derivative: { _, y in y * (1 - y) })
+    x.unary(ScalarActivations.sigmoid, derivative: ScalarActivations.sigmoidSlope)
 }
 /// `tanh x`; derivative `1 − tanh² x = 1 − y²`.
-public func tanh(_ x: Tensor) -> Tensor { x.unary(tanhf, derivative: { _, y in 1 - y * y }) }
+public func tanh(_ x: Tensor) -> Tensor {
+    x.unary(ScalarActivations.tanh, derivative: ScalarActivations.tanhSlope)
+}
 /// `xᵖ` for a constant exponent; derivative `p·xᵖ⁻¹`.
 public func pow(_ x: Tensor, _ p: Float) -> Tensor {
     x.unary({ powf($0, p) }, derivative: { x, _ in p * powf(x, p - 1) })

@@ -24,9 +24,5 @@ public func gelu(_ x: Tensor, approximate: Bool = false) -> Tensor {
                 return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x)
             })
     }
-    let inverseRootTwo = Float(1 / 2.0.squareRoot())
-    let inverseRootTwoPi = Float(1 / (2 * Double.pi).squareRoot())
-    return x.unary(
-        { x in 0.5 * x * (1 + erff(x * inverseRootTwo)) },
-        derivative: { x, _ in 0.5 * (1 + erff(x * inverseRootTwo)) + x * expf(-0.5 * x * x) * inverseRootTwoPi })
+    return x.unary(ScalarActivations.gelu, derivative: ScalarActivations.geluSlope)
 }

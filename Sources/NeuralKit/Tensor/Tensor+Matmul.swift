@@ -33,15 +33,25 @@ func gemm(
     return [Float](unsafeUninitializedCapacity: m * n) { pc, initialized in
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                cblas_sgemm(
-                    CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-                    transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, pa.baseAddress, Int32(transposeA ? m : k),
-                    pb.baseAddress, Int32(transposeB ? k : n), 0, pc.baseAddress, Int32(n))
+                gemm(
+                    pa.baseAddress!, pb.baseAddress!, into: pc.baseAddress!, m: m, n: n, k: k,
+                    transposeA: transposeA, transposeB: transposeB)
             }
         }
         initialized = m * n
     }
+}
+
+/// `C = op(A)·op(B)` into `c`, `[m, n]` row-major (β = 0: `c` is only written), for callers
+/// that keep their buffers from step to step; `m`, `n`, `k` must be positive.
+func gemm(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+) {
+    _ = singleThreadedBLAS
+    cblas_sgemm(
+        CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+        Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), 0, c, Int32(n))
 }
 
 /// OpenBLAS runs one thread unless `OPENBLAS_NUM_THREADS` says otherwise: the engine's

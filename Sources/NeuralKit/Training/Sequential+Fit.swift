@@ -56,16 +56,26 @@ extension Sequential {
         var stepper = OptimizerStepper(
             optimizer: optimizer, schedule: schedule, clipNorm: clipNorm, accumulationSteps: accumulationSteps)
         var progress = ProgressBar(epochs: epochs, verbose: verbose)
+        // The fused path for stacks of Dense layers, once they are built (see DenseStackStep).
+        var fusedStep: DenseStackStep?
         for epoch in 0..<epochs {
             let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
             var weightedLoss: Float = 0
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
                 let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
-                let batchLoss = regularized(
-                    loss(predicted: self(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows)))
-                batchLoss.backward()
+                let batchLoss: Float
+                if allowsFusedSteps, let step = fusedStep ?? DenseStackStep(model: self, x: x) {
+                    if fusedStep == nil { recordShapes(step.outputShapes(batch: rows.count)) }
+                    fusedStep = step
+                    batchLoss = step.lossAfterBackward(x: x, y: y, rows: rows, loss: loss)
+                } else {
+                    let lossTensor = regularized(
+                        loss(predicted: self(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows)))
+                    lossTensor.backward()
+                    batchLoss = lossTensor.scalar
+                }
                 stepper.didBackward(parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
-                weightedLoss += batchLoss.scalar * Float(rows.count)
+                weightedLoss += batchLoss * Float(rows.count)
             }
             history.loss.append(weightedLoss / Float(sampleCount))
             history.learningRates.append(optimizer.learningRate)
@@ -109,7 +119,8 @@ extension Sequential {
         }
     }
 
-    /// `loss` plus every layer's regularization penalty.
+    /// `loss` plus every layer's regularization penalty. (`DenseStackStep` runs the pullbacks
+    /// of this sum in the order its graph does: keep the two in step.)
     private func regularized(_ loss: Tensor) -> Tensor {
         regularizationLoss.map { loss + $0 } ?? loss
     }

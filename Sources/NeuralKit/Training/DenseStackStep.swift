@@ -1,0 +1,237 @@
+/// One training step of a `Sequential` made only of `Dense` layers — the article's models,
+/// multi-layer perceptrons — computed on buffers kept from step to step instead of a
+/// recorded graph, as a jit compiler does for a fixed model. `fit` uses it whenever it
+/// applies (`init` says when) and the general graph path otherwise.
+///
+/// It does the graph's arithmetic in the graph's order, so the losses, gradients and trained
+/// weights are bit-identical to the general path (a test compares them):
+///
+///     forward, per layer:   Z = A·W (the same sgemm),  Z += b row by row,
+///                           Y = f(Z), S = f′(Z, Y)       (f, f′ from ScalarActivations)
+///     backward, per layer:  U ← U ⊙ S,  ∂b = Σ_rows U (row order, from 0),  U ← 0 + U,
+///                           ∂W = Aᵀ·U,  ∂A = U·Wᵀ       (the matmul pullback's sgemms)
+///
+/// (`0 + U` is the bias pullback adding into zeros, which turns −0 into +0.) The loss stays a
+/// small graph on the model's output, so every `Loss` and every regularizer work unchanged.
+final class DenseStackStep {
+    private let model: Sequential
+    private let layers: [Dense]
+    /// Per layer: its output `Y` for the batch, `[batch, units]`, then the gradient `U`
+    /// flowing into it.
+    private var outputs: [ScratchMatrix]
+    /// Per layer: `f′` at each output (unused for linear layers).
+    private var slopes: [ScratchMatrix]
+    /// Per layer: `∂L/∂Y` of the layer's output, written by the next layer's backward sgemm.
+    private var upstreams: [ScratchMatrix]
+    /// The batch's rows of `x`, `[batch, inputs]`.
+    private var input: ScratchMatrix
+    /// The batch's rows of `y`, when the loss is computed here.
+    private var target: ScratchMatrix
+    /// The widest batch the scratch matrices hold.
+    private var capacity = 0
+
+    /// The step for `model` trained on `x`, or nil when it does not apply and `fit` takes the
+    /// general path: a layer that is not `Dense` or not built yet (it draws its weights at its
+    /// first call, which the graph path makes), `x` not a `[samples, features]` matrix that
+    /// matches the layers, `x` itself wanting a gradient, a parameter used twice, or gradient
+    /// recording off.
+    init?(model: Sequential, x: Tensor) {
+        let layers = model.layers.compactMap { $0 as? Dense }
+        guard layers.count == model.layers.count, !layers.isEmpty, x.rank == 2, x.shape[1] > 0, !x.requiresGradient,
+            GradientRecording.isEnabled
+        else { return nil }
+        var width = x.shape[1]
+        for layer in layers {
+            guard let kernel = layer.kernel, kernel.shape[0] == width else { return nil }
+            width = kernel.shape[1]
+        }
+        let parameters = layers.flatMap(\.parameters)
+        guard Set(parameters.map(ObjectIdentifier.init)).count == parameters.count else { return nil }
+        self.model = model
+        self.layers = layers
+        outputs = layers.map { ScratchMatrix(columns: $0.units) }
+        slopes = layers.map { ScratchMatrix(columns: $0.units) }
+        upstreams = layers.map { ScratchMatrix(columns: $0.units) }
+        input = ScratchMatrix(columns: x.shape[1])
+        target = ScratchMatrix(columns: width)
+    }
+
+    /// The loss of the batch `rows` of `x`/`y` plus the model's regularization penalty, after
+    /// adding its gradient into every parameter's `gradient`: what `fit`'s graph path does with
+    /// `(loss(model(x[rows]), y[rows]) + penalty).backward()`. That graph runs the pullbacks of
+    /// the loss's side first and the penalty's after, so a kernel's gradient is `∂W + ∂penalty`
+    /// in that order (which matters once accumulation adds more terms): so here. A mean squared
+    /// error (the article's example) needs no graph at all.
+    func lossAfterBackward(x: Tensor, y: Tensor, rows: [Int], loss: any Loss) -> Float {
+        let batch = rows.count
+        reserve(batch)
+        input.gatherRows(rows, of: x)
+        for (index, layer) in layers.enumerated() {
+            forward(layer, from: index == 0 ? input : outputs[index - 1], into: outputs[index], slopes[index], batch)
+        }
+        let (last, upstream) = (outputs[layers.count - 1], upstreams[layers.count - 1])
+        let dataLoss: Float
+        var reachesTheModel = true
+        if let mse = loss as? MeanSquaredError, mse.reduction == .mean, y.shape == [y.shape[0], last.columns] {
+            target.gatherRows(rows, of: y)
+            dataLoss = MeanSquaredError.meanWithGradient(
+                predicted: last.base, target: target.base, count: batch * last.columns, gradient: upstream.base)
+        } else {
+            let predicted = Tensor(
+                shape: [batch, last.columns], scalars: last.array(rows: batch), requiresGradient: true)
+            let lossTensor = loss(predicted: predicted, target: y.gathering(rows: rows))
+            lossTensor.backward()
+            if let gradient = predicted.gradient { upstream.copy(gradient) } else { reachesTheModel = false }
+            dataLoss = lossTensor.scalar
+        }
+        if reachesTheModel {
+            for index in layers.indices.reversed() {
+                backward(
+                    layers[index], input: index == 0 ? input : outputs[index - 1], upstream: upstreams[index],
+                    slopes: slopes[index], inputGradient: index == 0 ? nil : upstreams[index - 1], batch)
+            }
+        }
+        guard let penalty = model.regularizationLoss else { return dataLoss }
+        penalty.backward()
+        return dataLoss + penalty.scalar
+    }
+
+    /// Each layer's output shape for a batch of `batch` rows, as the graph path records them.
+    func outputShapes(batch: Int) -> [[Int]] {
+        layers.map { [batch, $0.units] }
+    }
+
+    /// `Y = f(A·W + b)` and `S = f′` for one layer.
+    private func forward(
+        _ layer: Dense, from a: ScratchMatrix, into y: ScratchMatrix, _ s: ScratchMatrix, _ batch: Int
+    ) {
+        guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
+        let units = layer.units
+        kernel.scalars.withUnsafeBufferPointer { w in
+            gemm(
+                a.base, w.baseAddress!, into: y.base, m: batch, n: units, k: a.columns, transposeA: false,
+                transposeB: false)
+        }
+        if let bias = layer.bias {
+            bias.scalars.withUnsafeBufferPointer { b in
+                for row in 0..<batch {
+                    let z = y.base + row * units
+                    for j in 0..<units { z[j] = z[j] + b[j] }
+                }
+            }
+        }
+        let count = batch * units
+        switch layer.activation {
+        case .linear: break
+        case .relu: apply(ScalarActivations.relu, ScalarActivations.reluSlope, y.base, s.base, count)
+        case .sigmoid: apply(ScalarActivations.sigmoid, ScalarActivations.sigmoidSlope, y.base, s.base, count)
+        case .tanh: apply(ScalarActivations.tanh, ScalarActivations.tanhSlope, y.base, s.base, count)
+        case .gelu: apply(ScalarActivations.gelu, ScalarActivations.geluSlope, y.base, s.base, count)
+        }
+    }
+
+    /// `z ← f(z)` and `s = f′(z, f(z))`, element by element.
+    @inline(__always)
+    private func apply(
+        _ f: (Float) -> Float, _ derivative: (Float, Float) -> Float, _ z: UnsafeMutablePointer<Float>,
+        _ s: UnsafeMutablePointer<Float>, _ count: Int
+    ) {
+        for i in 0..<count {
+            let x = z[i]
+            let y = f(x)
+            z[i] = y
+            s[i] = derivative(x, y)
+        }
+    }
+
+    /// Adds the layer's share into `∂W` and `∂b`, and writes `∂L/∂A` when `inputGradient`
+    /// is given (every layer but the first).
+    private func backward(
+        _ layer: Dense, input a: ScratchMatrix, upstream u: ScratchMatrix, slopes s: ScratchMatrix,
+        inputGradient: ScratchMatrix?, _ batch: Int
+    ) {
+        guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
+        let units = layer.units
+        let count = batch * units
+        if layer.activation != .linear {
+            for i in 0..<count { u.base[i] *= s.base[i] }
+        }
+        if let bias = layer.bias {
+            var delta = [Float](repeating: 0, count: units)
+            delta.withUnsafeMutableBufferPointer { d in
+                for row in 0..<batch {
+                    let g = u.base + row * units
+                    for j in 0..<units {
+                        let share = g[j] * 1
+                        d[j] += share
+                        g[j] = 0 + share
+                    }
+                }
+            }
+            bias.accumulateGradient(delta)
+        }
+        kernel.scalars.withUnsafeBufferPointer { w in
+            if let inputGradient {
+                gemm(
+                    u.base, w.baseAddress!, into: inputGradient.base, m: batch, n: a.columns, k: units,
+                    transposeA: false, transposeB: true)
+            }
+        }
+        let kernelDelta = [Float](unsafeUninitializedCapacity: kernel.count) { d, initialized in
+            gemm(
+                a.base, u.base, into: d.baseAddress!, m: a.columns, n: units, k: batch, transposeA: true,
+                transposeB: false)
+            initialized = kernel.count
+        }
+        kernel.accumulateGradient(kernelDelta)
+    }
+
+    /// Makes every scratch matrix hold at least `batch` rows.
+    private func reserve(_ batch: Int) {
+        guard batch > capacity else { return }
+        capacity = batch
+        for matrix in outputs + slopes + upstreams + [input, target] { matrix.reserve(rows: batch) }
+    }
+}
+
+/// A row-major matrix of `columns` columns and up to `rows` rows, kept from step to step
+/// (its contents are whatever the last step wrote).
+final class ScratchMatrix {
+    let columns: Int
+    private(set) var base: UnsafeMutablePointer<Float>
+    private var rows = 0
+
+    init(columns: Int) {
+        self.columns = columns
+        base = .allocate(capacity: 1)
+    }
+
+    deinit { base.deallocate() }
+
+    func reserve(rows: Int) {
+        guard rows > self.rows else { return }
+        base.deallocate()
+        base = .allocate(capacity: Swift.max(rows * columns, 1))
+        self.rows = rows
+    }
+
+    /// Copies the given rows of the `[samples, columns]` matrix `x`.
+    func gatherRows(_ indices: [Int], of x: Tensor) {
+        x.scalars.withUnsafeBufferPointer { source in
+            for (row, index) in indices.enumerated() {
+                precondition(index >= 0 && index < x.shape[0], "row \(index) is out of range 0..<\(x.shape[0])")
+                (base + row * columns).update(from: source.baseAddress! + index * columns, count: columns)
+            }
+        }
+    }
+
+    /// The first `rows` rows as an array.
+    func array(rows: Int) -> [Float] {
+        Array(UnsafeBufferPointer(start: base, count: rows * columns))
+    }
+
+    /// Overwrites the first `values.count` elements.
+    func copy(_ values: [Float]) {
+        values.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: $0.count) }
+    }
+}
