@@ -6,6 +6,12 @@ import Testing
 /// each test trains two copies of a model from the same weights and seed, one through
 /// `DenseStackStep` and one through the recorded graph, and asks for the same bits.
 @Suite struct DenseStackStepTests {
+    init() {
+        // Share every piece of work with the helper thread, however small, so the tests
+        // exercise the split products too. (Process-wide; it changes no result anywhere.)
+        SharedWork.minimumSharedFlops = 0
+    }
+
     /// Trains the model `make()` builds twice, fused and not, and compares every epoch's loss
     /// and every trained parameter bit for bit.
     func expectSameTraining(
@@ -85,6 +91,53 @@ import Testing
                 return model
             }, x: x, y: labels,
             fit: { $0.fit(x, labels, epochs: 6, batchSize: 16, accumulationSteps: 3, validationSplit: 0.2) })
+    }
+
+    @Test func aWideNetworkLikeTheBenchmarksTrainsTheSame() {
+        // W2's shapes: batches of 128 are cut into rows 0..<60 and 60..<128.
+        var generator = RandomGenerator(seed: 9)
+        let x = Tensor.normal([384, 64], mean: 0, standardDeviation: 1, using: &generator)
+        let labels = Tensor((0..<384).map { Float($0 % 10) })
+        expectSameTraining(
+            {
+                let model = Sequential {
+                    Dense(256, inputSize: 64, activation: .relu)
+                    Dense(256, activation: .relu)
+                    Dense(10)
+                }
+                model.compile(optimizer: Adam(), loss: SparseCategoricalCrossEntropy(fromLogits: true))
+                return model
+            }, x: x, y: labels, fit: { $0.fit(x, labels, epochs: 2, batchSize: 128) })
+    }
+
+    @Test(arguments: [[128, 64, 256], [128, 256, 10], [100, 3, 8], [37, 19, 23], [24, 5, 7], [13, 2, 2]])
+    func aBatchCutAtTheRowCutKeepsEveryProductBit(_ shape: [Int]) {
+        let (rows, inputs, units) = (shape[0], shape[1], shape[2])
+        var generator = RandomGenerator(seed: 1)
+        let a = Tensor.normal([rows, inputs], using: &generator).scalars
+        let w = Tensor.normal([inputs, units], using: &generator).scalars
+        let cut = DenseStackStep.rowCut(rows)
+        #expect(cut % 12 == 0 && cut < rows)
+        var whole = [Float](repeating: 0, count: rows * units)
+        var blocks = whole
+        a.withUnsafeBufferPointer { a in
+            w.withUnsafeBufferPointer { w in
+                whole.withUnsafeMutableBufferPointer { c in
+                    gemm(
+                        a.baseAddress!, w.baseAddress!, into: c.baseAddress!, m: rows, n: units, k: inputs,
+                        transposeA: false, transposeB: false)
+                }
+                blocks.withUnsafeMutableBufferPointer { c in
+                    for block in [0..<cut, cut..<rows] where !block.isEmpty {
+                        gemm(
+                            a.baseAddress! + block.lowerBound * inputs, w.baseAddress!,
+                            into: c.baseAddress! + block.lowerBound * units, m: block.count, n: units, k: inputs,
+                            transposeA: false, transposeB: false)
+                    }
+                }
+            }
+        }
+        #expect(bits(blocks) == bits(whole))
     }
 
     @Test func theFusedMeanSquaredErrorGradientIsTheGraphs() {

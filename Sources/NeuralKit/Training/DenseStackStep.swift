@@ -101,32 +101,54 @@ final class DenseStackStep {
         layers.map { [batch, $0.units] }
     }
 
-    /// `Y = f(A·W + b)` and `S = f′` for one layer.
+    /// `Y = f(A·W + b)` and `S = f′` for one layer, two blocks of rows on the two cores when
+    /// the product is large (`SharedWork`), cut where every row's numbers stay the same.
     private func forward(
         _ layer: Dense, from a: ScratchMatrix, into y: ScratchMatrix, _ s: ScratchMatrix, _ batch: Int
     ) {
         guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
-        let units = layer.units
+        let (units, inputs) = (layer.units, a.columns)
+        let cut = Self.rowCut(batch)
         kernel.scalars.withUnsafeBufferPointer { w in
-            gemm(
-                a.base, w.baseAddress!, into: y.base, m: batch, n: units, k: a.columns, transposeA: false,
-                transposeB: false)
+            SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: 2 * batch * inputs * units) { chunk in
+                let rows = chunk == 0 ? 0..<(cut == 0 ? batch : cut) : cut..<batch
+                gemm(
+                    a.base + rows.lowerBound * inputs, w.baseAddress!, into: y.base + rows.lowerBound * units,
+                    m: rows.count, n: units, k: inputs, transposeA: false, transposeB: false)
+                finishForward(layer, y, s, rows: rows)
+            }
         }
+    }
+
+    /// Where to cut a batch of `rows` rows into two blocks for the two cores, or 0 to keep it
+    /// whole: near the middle, at a multiple of 12. OpenBLAS's SGEMM (the Haswell/Zen kernels
+    /// this machine runs) computes the rows of `A·W` in blocks of 12 — three of its 4-wide
+    /// tiles — and sums a row's products in a different order at a smaller tail block, so
+    /// only a cut at a multiple of 12 gives every row the bits of the whole product (a test
+    /// checks it; a cut in the middle of 128 rows changed rows 60–63).
+    static func rowCut(_ rows: Int) -> Int {
+        let cut = (rows / 2 + 6) / 12 * 12
+        return cut < rows ? cut : 0
+    }
+
+    /// Adds the bias to the given rows of `Z = A·W` and applies the activation.
+    private func finishForward(_ layer: Dense, _ y: ScratchMatrix, _ s: ScratchMatrix, rows: Range<Int>) {
+        let units = layer.units
         if let bias = layer.bias {
             bias.scalars.withUnsafeBufferPointer { b in
-                for row in 0..<batch {
+                for row in rows {
                     let z = y.base + row * units
                     for j in 0..<units { z[j] = z[j] + b[j] }
                 }
             }
         }
-        let count = batch * units
+        let (z, slope, count) = (y.base + rows.lowerBound * units, s.base + rows.lowerBound * units, rows.count * units)
         switch layer.activation {
         case .linear: break
-        case .relu: apply(ScalarActivations.relu, ScalarActivations.reluSlope, y.base, s.base, count)
-        case .sigmoid: apply(ScalarActivations.sigmoid, ScalarActivations.sigmoidSlope, y.base, s.base, count)
-        case .tanh: apply(ScalarActivations.tanh, ScalarActivations.tanhSlope, y.base, s.base, count)
-        case .gelu: apply(ScalarActivations.gelu, ScalarActivations.geluSlope, y.base, s.base, count)
+        case .relu: apply(ScalarActivations.relu, ScalarActivations.reluSlope, z, slope, count)
+        case .sigmoid: apply(ScalarActivations.sigmoid, ScalarActivations.sigmoidSlope, z, slope, count)
+        case .tanh: apply(ScalarActivations.tanh, ScalarActivations.tanhSlope, z, slope, count)
+        case .gelu: apply(ScalarActivations.gelu, ScalarActivations.geluSlope, z, slope, count)
         }
     }
 
@@ -145,16 +167,17 @@ final class DenseStackStep {
     }
 
     /// Adds the layer's share into `∂W` and `∂b`, and writes `∂L/∂A` when `inputGradient`
-    /// is given (every layer but the first).
+    /// is given (every layer but the first). The two large products run on the two cores
+    /// when large: `∂A` on one and `∂W` on the other. (`∂W` alone is not split: halves of its
+    /// rows or columns change the last bits, as OpenBLAS sums their products differently.)
     private func backward(
         _ layer: Dense, input a: ScratchMatrix, upstream u: ScratchMatrix, slopes s: ScratchMatrix,
         inputGradient: ScratchMatrix?, _ batch: Int
     ) {
         guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
-        let units = layer.units
-        let count = batch * units
+        let (units, inputs) = (layer.units, a.columns)
         if layer.activation != .linear {
-            for i in 0..<count { u.base[i] *= s.base[i] }
+            for i in 0..<(batch * units) { u.base[i] *= s.base[i] }
         }
         if let bias = layer.bias {
             var delta = [Float](repeating: 0, count: units)
@@ -170,17 +193,28 @@ final class DenseStackStep {
             }
             bias.accumulateGradient(delta)
         }
-        kernel.scalars.withUnsafeBufferPointer { w in
-            if let inputGradient {
-                gemm(
-                    u.base, w.baseAddress!, into: inputGradient.base, m: batch, n: a.columns, k: units,
-                    transposeA: false, transposeB: true)
-            }
-        }
+        let flops = 2 * batch * inputs * units
         let kernelDelta = [Float](unsafeUninitializedCapacity: kernel.count) { d, initialized in
-            gemm(
-                a.base, u.base, into: d.baseAddress!, m: a.columns, n: units, k: batch, transposeA: true,
-                transposeB: false)
+            let dW = d.baseAddress!
+            kernel.scalars.withUnsafeBufferPointer { w in
+                if let inputGradient {
+                    SharedWork.run(chunks: 2, flops: 2 * flops) { chunk in
+                        if chunk == 0 {
+                            gemm(
+                                u.base, w.baseAddress!, into: inputGradient.base, m: batch, n: inputs, k: units,
+                                transposeA: false, transposeB: true)
+                        } else {
+                            gemm(
+                                a.base, u.base, into: dW, m: inputs, n: units, k: batch, transposeA: true,
+                                transposeB: false)
+                        }
+                    }
+                } else {
+                    gemm(
+                        a.base, u.base, into: dW, m: inputs, n: units, k: batch, transposeA: true,
+                        transposeB: false)
+                }
+            }
             initialized = kernel.count
         }
         kernel.accumulateGradient(kernelDelta)
