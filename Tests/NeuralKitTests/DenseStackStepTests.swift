@@ -26,7 +26,7 @@ import Testing
             let history = fit(model)
             // The fused copy must really have taken the fused path (the test would pass
             // trivially otherwise).
-            if fused { #expect(DenseStackStep(model: model, x: x) != nil) }
+            if fused { #expect(DenseStackStep(model: model, x: x, y: y, loss: MeanAbsoluteError()) != nil) }
             results.append((history, model.parameters.map(\.scalars)))
         }
         let (fused, graph) = (results[0], results[1])

@@ -38,11 +38,21 @@ public final class Adam: Optimizer {
             parameter.updateInPlace { theta, g in
                 first.values.withUnsafeMutableBufferPointer { m in
                     second.values.withUnsafeMutableBufferPointer { v in
-                        Self.advance(
-                            theta: theta, m: m, v: v, g: g,
-                            constants: .init(
-                                beta1: beta1, beta2: beta2, epsilon: epsilon, learningRate: learningRate,
-                                correction1: correction1, correction2: correction2))
+                        let constants = Constants(
+                            beta1: beta1, beta2: beta2, epsilon: epsilon, learningRate: learningRate,
+                            correction1: correction1, correction2: correction2)
+                        // Elements are independent: a large parameter's two halves go to the
+                        // two cores (an element costs about as much as 100 flops of a product).
+                        let half = min((theta.count / 2 + 7) / 8 * 8, theta.count)
+                        SharedWork.run(chunks: 2, flops: 100 * theta.count) { chunk in
+                            let range = chunk == 0 ? 0..<half : half..<theta.count
+                            guard !range.isEmpty else { return }
+                            Self.advance(
+                                theta: UnsafeMutableBufferPointer(rebasing: theta[range]),
+                                m: UnsafeMutableBufferPointer(rebasing: m[range]),
+                                v: UnsafeMutableBufferPointer(rebasing: v[range]),
+                                g: UnsafeBufferPointer(rebasing: g[range]), constants: constants)
+                        }
                     }
                 }
             }

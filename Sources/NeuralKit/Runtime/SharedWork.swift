@@ -26,7 +26,7 @@ final class SharedWork: @unchecked Sendable {
         get { minimumFlops.load(ordering: .relaxed) }
         set { minimumFlops.store(newValue, ordering: .relaxed) }
     }
-    private static let minimumFlops = Atomic<Int>(4_000_000)
+    private static let minimumFlops = Atomic<Int>(1_000_000)
 
     /// Runs `body(0) … body(chunks − 1)`, in any order and on either thread, and returns when
     /// all are done. `flops` estimates the whole piece's work (see `minimumSharedFlops`).

@@ -16,6 +16,16 @@
 final class DenseStackStep {
     private let model: Sequential
     private let layers: [Dense]
+    /// The layers' parameters, in the model's order.
+    let parameters: [Tensor]
+    private let x: Tensor
+    private let y: Tensor
+    private let loss: any Loss
+    /// Whether the loss is `MeanSquaredError()` on targets shaped like the output, computed
+    /// here without a graph.
+    private let computesMeanSquaredError: Bool
+    /// Whether some layer has a regularizer.
+    private let hasPenalty: Bool
     /// Per layer: its output `Y` for the batch, `[batch, units]`, then the gradient `U`
     /// flowing into it.
     private var outputs: [ScratchMatrix]
@@ -30,12 +40,12 @@ final class DenseStackStep {
     /// The widest batch the scratch matrices hold.
     private var capacity = 0
 
-    /// The step for `model` trained on `x`, or nil when it does not apply and `fit` takes the
-    /// general path: a layer that is not `Dense` or not built yet (it draws its weights at its
-    /// first call, which the graph path makes), `x` not a `[samples, features]` matrix that
-    /// matches the layers, `x` itself wanting a gradient, a parameter used twice, or gradient
-    /// recording off.
-    init?(model: Sequential, x: Tensor) {
+    /// The step for `model` trained on `x`/`y` with `loss`, or nil when it does not apply and
+    /// `fit` takes the general path: a layer that is not `Dense` or not built yet (it draws its
+    /// weights at its first call, which the graph path makes), `x` not a `[samples, features]`
+    /// matrix that matches the layers, `x` itself wanting a gradient, a parameter used twice,
+    /// or gradient recording off.
+    init?(model: Sequential, x: Tensor, y: Tensor, loss: any Loss) {
         let layers = model.layers.compactMap { $0 as? Dense }
         guard layers.count == model.layers.count, !layers.isEmpty, x.rank == 2, x.shape[1] > 0, !x.requiresGradient,
             GradientRecording.isEnabled
@@ -49,6 +59,12 @@ final class DenseStackStep {
         guard Set(parameters.map(ObjectIdentifier.init)).count == parameters.count else { return nil }
         self.model = model
         self.layers = layers
+        self.parameters = parameters
+        (self.x, self.y, self.loss) = (x, y, loss)
+        computesMeanSquaredError =
+            (loss as? MeanSquaredError)?.reduction == .mean && y.shape == [y.shape[0], width]
+            && !y.requiresGradient
+        hasPenalty = layers.contains { $0.kernelRegularizer != nil }
         outputs = layers.map { ScratchMatrix(columns: $0.units) }
         slopes = layers.map { ScratchMatrix(columns: $0.units) }
         upstreams = layers.map { ScratchMatrix(columns: $0.units) }
@@ -62,7 +78,7 @@ final class DenseStackStep {
     /// the loss's side first and the penalty's after, so a kernel's gradient is `∂W + ∂penalty`
     /// in that order (which matters once accumulation adds more terms): so here. A mean squared
     /// error (the article's example) needs no graph at all.
-    func lossAfterBackward(x: Tensor, y: Tensor, rows: [Int], loss: any Loss) -> Float {
+    func lossAfterBackward(rows: [Int]) -> Float {
         let batch = rows.count
         reserve(batch)
         input.gatherRows(rows, of: x)
@@ -72,7 +88,7 @@ final class DenseStackStep {
         let (last, upstream) = (outputs[layers.count - 1], upstreams[layers.count - 1])
         let dataLoss: Float
         var reachesTheModel = true
-        if let mse = loss as? MeanSquaredError, mse.reduction == .mean, y.shape == [y.shape[0], last.columns] {
+        if computesMeanSquaredError {
             target.gatherRows(rows, of: y)
             dataLoss = MeanSquaredError.meanWithGradient(
                 predicted: last.base, target: target.base, count: batch * last.columns, gradient: upstream.base)
@@ -91,7 +107,7 @@ final class DenseStackStep {
                     slopes: slopes[index], inputGradient: index == 0 ? nil : upstreams[index - 1], batch)
             }
         }
-        guard let penalty = model.regularizationLoss else { return dataLoss }
+        guard hasPenalty, let penalty = model.regularizationLoss else { return dataLoss }
         penalty.backward()
         return dataLoss + penalty.scalar
     }
@@ -251,10 +267,14 @@ final class ScratchMatrix {
 
     /// Copies the given rows of the `[samples, columns]` matrix `x`.
     func gatherRows(_ indices: [Int], of x: Tensor) {
+        let (samples, columns) = (x.shape[0], columns)
         x.scalars.withUnsafeBufferPointer { source in
-            for (row, index) in indices.enumerated() {
-                precondition(index >= 0 && index < x.shape[0], "row \(index) is out of range 0..<\(x.shape[0])")
-                (base + row * columns).update(from: source.baseAddress! + index * columns, count: columns)
+            indices.withUnsafeBufferPointer { indices in
+                for row in 0..<indices.count {
+                    let index = indices[row]
+                    precondition(index >= 0 && index < samples, "row \(index) is out of range 0..<\(samples)")
+                    (base + row * columns).update(from: source.baseAddress! + index * columns, count: columns)
+                }
             }
         }
     }

@@ -64,17 +64,18 @@ extension Sequential {
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
                 let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
                 let batchLoss: Float
-                if allowsFusedSteps, let step = fusedStep ?? DenseStackStep(model: self, x: x) {
+                if allowsFusedSteps, let step = fusedStep ?? DenseStackStep(model: self, x: x, y: y, loss: loss) {
                     if fusedStep == nil { recordShapes(step.outputShapes(batch: rows.count)) }
                     fusedStep = step
-                    batchLoss = step.lossAfterBackward(x: x, y: y, rows: rows, loss: loss)
+                    batchLoss = step.lossAfterBackward(rows: rows)
                 } else {
                     let lossTensor = regularized(
                         loss(predicted: self(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows)))
                     lossTensor.backward()
                     batchLoss = lossTensor.scalar
                 }
-                stepper.didBackward(parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
+                stepper.didBackward(
+                    fusedStep?.parameters ?? parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
                 weightedLoss += batchLoss * Float(rows.count)
             }
             history.loss.append(weightedLoss / Float(sampleCount))
