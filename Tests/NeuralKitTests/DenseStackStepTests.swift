@@ -6,12 +6,6 @@ import Testing
 /// each test trains two copies of a model from the same weights and seed, one through
 /// `DenseStackStep` and one through the recorded graph, and asks for the same bits.
 @Suite struct DenseStackStepTests {
-    init() {
-        // Share every piece of work with the helper thread, however small, so the tests
-        // exercise the split products too. (Process-wide; it changes no result anywhere.)
-        SharedWork.minimumSharedFlops = 0
-    }
-
     /// Trains the model `make()` builds twice, fused and not, and compares every epoch's loss
     /// and every trained parameter bit for bit.
     func expectSameTraining(
@@ -94,7 +88,9 @@ import Testing
     }
 
     @Test func aWideNetworkLikeTheBenchmarksTrainsTheSame() {
-        // W2's shapes: batches of 128 are cut into rows 0..<60 and 60..<128.
+        // W2's shapes, large enough to share work between the cores (`SharedWork`): batches of
+        // 128 are cut into rows 0..<60 and 60..<128, ∂A and ∂W run side by side, and Adam
+        // updates the halves of the 256×256 kernel on both cores.
         var generator = RandomGenerator(seed: 9)
         let x = Tensor.normal([384, 64], mean: 0, standardDeviation: 1, using: &generator)
         let labels = Tensor((0..<384).map { Float($0 % 10) })

@@ -19,14 +19,10 @@ import Synchronization
 /// SharedWork.run(chunks: 2) { chunk in /* rows chunk·n/2 ..< (chunk+1)·n/2 */ }
 /// ```
 final class SharedWork: @unchecked Sendable {
-    /// Pieces of work smaller than this many floating-point operations run on the calling
-    /// thread alone: waking the helper costs more than it saves. Tests lower it to share
-    /// every piece.
-    static var minimumSharedFlops: Int {
-        get { minimumFlops.load(ordering: .relaxed) }
-        set { minimumFlops.store(newValue, ordering: .relaxed) }
-    }
-    private static let minimumFlops = Atomic<Int>(1_000_000)
+    /// Pieces of work smaller than this many floating-point operations (about 8 µs of a
+    /// matrix product) run on the calling thread alone: handing them over costs more than it
+    /// saves.
+    static let minimumSharedFlops = 1_000_000
 
     /// Runs `body(0) … body(chunks − 1)`, in any order and on either thread, and returns when
     /// all are done. `flops` estimates the whole piece's work (see `minimumSharedFlops`).

@@ -43,8 +43,21 @@ func gemm(
 }
 
 /// `C = op(A)·op(B)` into `c`, `[m, n]` row-major (β = 0: `c` is only written), for callers
-/// that keep their buffers from step to step; `m`, `n`, `k` must be positive.
+/// that keep their buffers from step to step; `m`, `n`, `k` must be positive. Products too
+/// small to pay for a BLAS call are computed here, with the same bits (`SmallProduct`).
 func gemm(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+) {
+    if SmallProduct.covers(m: m, n: n, k: k) {
+        SmallProduct.multiply(a, b, into: c, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+    } else {
+        blasGemm(a, b, into: c, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+    }
+}
+
+/// `gemm` by OpenBLAS's `cblas_sgemm`, whatever the size.
+func blasGemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
     m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
 ) {

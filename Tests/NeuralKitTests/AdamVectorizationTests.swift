@@ -1,0 +1,31 @@
+import Testing
+
+@testable import NeuralKit
+
+/// Adam's update runs eight lanes at a time and, for a large parameter, its two halves on the
+/// two cores: neither may change a bit. The oracle is the same update applied to each element
+/// as a one-element parameter (the scalar path, never split).
+@Suite struct AdamVectorizationTests {
+    @Test func aLargeOddSizedParameterUpdatesAsItsElementsDoOneByOne() {
+        let count = 20_011  // above SharedWork's threshold; odd, so the halves and the tails are uneven
+        var generator = RandomGenerator(seed: 4)
+        let start = Tensor.normal([count], using: &generator).scalars
+        let gradients = (0..<3).map { _ in Tensor.normal([count], using: &generator).scalars }
+
+        let whole = Tensor(shape: [count], scalars: start, requiresGradient: true)
+        let wholeAdam = Adam(learningRate: 0.01)
+        let singles = start.map { Tensor(shape: [1], scalars: [$0], requiresGradient: true) }
+        let singlesAdam = Adam(learningRate: 0.01)
+        for gradient in gradients {
+            whole.accumulateGradient(gradient)
+            wholeAdam.update([whole])
+            whole.zeroGradient()
+            for (single, g) in zip(singles, gradient) { single.accumulateGradient([g]) }
+            singlesAdam.update(singles)
+            singles.forEach { $0.zeroGradient() }
+        }
+        #expect(100 * count >= SharedWork.minimumSharedFlops)
+        #expect(whole.scalars.map { $0.bitPattern } == singles.map { $0.scalars[0].bitPattern })
+        #expect(whole.scalars != start)
+    }
+}
