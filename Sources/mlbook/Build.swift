@@ -17,8 +17,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         do {
-            let lock = try options.lock()
-            defer { withExtendedLifetime(lock) {} }
+            let session = try options.lock()
+            defer { session.pruneCache() }
             var builder = try options.builder()
             builder.runner.usesCache = !noCache
             let results = builder.executeAll(progress: ProgressReporter().report)

@@ -24,8 +24,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let lock = try options.lock()
-            defer { withExtendedLifetime(lock) {} }
+            let session = try options.lock()
+            defer { session.pruneCache() }
             var builder = try options.builder()
             builder.runner.usesCache = false
             let results = builder.executeAll(progress: ProgressReporter().report)

@@ -21,13 +21,19 @@ struct BookOptions: ParsableArguments {
     @Option(help: "Chapters compiled and run at once (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Megabytes of compiled chapters and results the cache keeps (least recently used go first).")
+    var cacheLimit = 512
+
     /// Takes the work folder's lock, saying so when another mlbook holds it; from here on an
     /// interrupt also stops the chapter programs.
-    func lock() throws(BookError) -> BuildLock {
+    func lock() throws(BookError) -> WorkSession {
         stopChildrenOnInterrupt()
-        return try BuildLock(directory: workDirectory) {
+        let lock = try BuildLock(directory: workDirectory) {
             printError("another mlbook is using \(workDirectory); waiting for it to finish…")
         }
+        return WorkSession(
+            lock: lock, started: Date(), cache: ResultCache(directory: workDirectory + "/cache"),
+            cacheLimitBytes: cacheLimit << 20)
     }
 
     /// Loads the book and the engine built beside this executable.
@@ -37,6 +43,20 @@ struct BookOptions: ParsableArguments {
         let runner = ChapterRunner(
             engine: engine, workDirectory: workDirectory, timeout: book.configuration.execution.timeout)
         return BookBuilder(book: book, runner: runner, jobs: jobs)
+    }
+}
+
+/// One command's hold on the work folder: the lock, and the cache to trim when it is done.
+struct WorkSession {
+    let lock: BuildLock
+    /// Cache entries used since then are this command's own and are never pruned.
+    let started: Date
+    let cache: ResultCache
+    let cacheLimitBytes: Int
+
+    /// Trims the cache to its limit, keeping what this command used.
+    func pruneCache() {
+        cache.prune(toBytes: cacheLimitBytes, protectedSince: started)
     }
 }
 

@@ -31,8 +31,8 @@ struct Run: ParsableCommand {
             overrides[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         do {
-            let lock = try options.lock()
-            defer { withExtendedLifetime(lock) {} }
+            let session = try options.lock()
+            defer { session.pruneCache() }
             var builder = try options.builder(overrides: overrides)
             builder.runner.relaysProgress = isatty(STDERR_FILENO) == 1
             let target = URL(fileURLWithPath: chapter).standardizedFileURL.path

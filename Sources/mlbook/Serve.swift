@@ -44,8 +44,8 @@ struct Serve: ParsableCommand {
     @discardableResult
     private func build() -> Bool {
         do {
-            let lock = try options.lock()
-            defer { withExtendedLifetime(lock) {} }
+            let session = try options.lock()
+            defer { session.pruneCache() }
             let builder = try options.builder()
             let results = builder.executeAll(progress: ProgressReporter().report)
             let errors = results.flatMap(\.errors)

@@ -27,6 +27,7 @@ struct ChapterCompiler {
             let program = ProgramGenerator.program(for: chapter, excluding: Set(excluded.keys))
             let binary = cache.binaryPath(program: program, engine: engine)
             if FileManager.default.isExecutableFile(atPath: binary) {
+                cache.markUsed(binary)
                 result.compileSeconds = Date().timeIntervalSince(start)
                 return Outcome(binary: binary, result: result, excludedErrors: excluded)
             }

@@ -43,9 +43,11 @@ public struct ChapterRunner: Sendable {
     /// text as it is printed.
     public func run(_ chapter: Chapter, observe: RunObserver? = nil) throws(BookError) -> ChapterResult {
         let compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
-        let resultPath = cache.resultPath(
-            chapter: chapter, program: ProgramGenerator.program(for: chapter), engine: engine)
+        let program = ProgramGenerator.program(for: chapter)
+        let resultPath = cache.resultPath(chapter: chapter, program: program, engine: engine)
         if usesCache, var cached = cache.loadResult(at: resultPath) {
+            // Its binary counts as used too, so `check`, which reruns it, need not recompile.
+            cache.markUsed(cache.binaryPath(program: program, engine: engine))
             cached.cached = true
             return cached
         }

@@ -4,13 +4,20 @@ import NotebookFormat
 /// Where compiled chapter programs and successful results are kept between builds, so an
 /// unchanged chapter is neither compiled nor run again.
 ///
+/// Each entry — a binary's folder, a result file — has its modification time set whenever a
+/// build uses it, and `prune` removes the least recently used ones beyond a size limit.
+///
 /// - A binary is keyed by the exact program text and the engine: any code change, or a
 ///   rebuilt engine, compiles again.
 /// - A result is keyed by the program text *without* its `#sourceLocation` line numbers and
 ///   indentation, the engine, the parameter values and the seed: a prose edit that moves the
 ///   cells re-renders the page from the cached result without running anything.
-struct ResultCache {
-    let directory: String
+public struct ResultCache: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
 
     func binaryPath(program: String, engine: Engine) -> String {
         var hash = ContentHash()
@@ -28,9 +35,61 @@ struct ResultCache {
         return "\(directory)/results/\(chapter.slug)-\(hash.hex).json"
     }
 
+    /// The stored result, marked as used.
     func loadResult(at path: String) -> ChapterResult? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try? ResultJSON.decoder().decode(ChapterResult.self, from: data)
+        guard let data = FileManager.default.contents(atPath: path),
+            let result = try? ResultJSON.decoder().decode(ChapterResult.self, from: data)
+        else { return nil }
+        markUsed(path)
+        return result
+    }
+
+    /// Sets an entry's modification time to now: the binary's folder for a binary, the file
+    /// for a result.
+    func markUsed(_ path: String) {
+        let entry =
+            path.hasPrefix(directory + "/binaries/")
+            ? URL(fileURLWithPath: path).deletingLastPathComponent().path : path
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: entry)
+    }
+
+    /// Removes the least recently used entries until the cache holds at most `limit` bytes,
+    /// never one used since `protectedSince` (the current command's own). Returns how many
+    /// entries and bytes went.
+    @discardableResult
+    public func prune(toBytes limit: Int, protectedSince: Date) -> (entries: Int, bytes: Int) {
+        var entries = Self.entries(in: directory + "/binaries") + Self.entries(in: directory + "/results")
+        var total = entries.reduce(0) { $0 + $1.bytes }
+        guard total > limit else { return (0, 0) }
+        entries.sort { $0.used < $1.used }
+        var removed = (entries: 0, bytes: 0)
+        for entry in entries where total > limit && entry.used < protectedSince {
+            guard (try? FileManager.default.removeItem(atPath: entry.path)) != nil else { continue }
+            total -= entry.bytes
+            removed = (removed.entries + 1, removed.bytes + entry.bytes)
+        }
+        return removed
+    }
+
+    /// The entries directly inside `folder`, with their last use and size (a folder's size is
+    /// that of its files).
+    private static func entries(in folder: String) -> [(path: String, used: Date, bytes: Int)] {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.compactMap { name in
+            let path = folder + "/" + name
+            guard let attributes = try? manager.attributesOfItem(atPath: path),
+                let used = attributes[.modificationDate] as? Date
+            else { return nil }
+            guard attributes[.type] as? FileAttributeType == .typeDirectory else {
+                return (path, used, (attributes[.size] as? Int) ?? 0)
+            }
+            let files = (try? manager.subpathsOfDirectory(atPath: path)) ?? []
+            let bytes = files.reduce(0) { total, file in
+                total + ((try? manager.attributesOfItem(atPath: path + "/" + file))?[.size] as? Int ?? 0)
+            }
+            return (path, used, bytes)
+        }
     }
 
     /// Stores a result atomically (a killed build never leaves a torn cache entry).
