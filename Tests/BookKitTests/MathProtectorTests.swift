@@ -84,6 +84,16 @@ import Testing
         #expect(restored == "[a]\n<p>see [b] and [a]</p>\n")
     }
 
+    @Test func inlineFormulasKeepTheirCJKPunctuationOnTheirLine() {
+        let spans = [Span(tex: "y_i", display: false, line: 1, column: 1)]
+        let html = "<p>其中（\(Self.token(0))）。也是 \(Self.token(0))，以及\(Self.token(0))</p>"
+        let restored = MathProtector.restore(html, spans: spans) { "<math>\($0.tex)</math>" }
+        #expect(
+            restored
+                == "<p>其中<span class=\"nowrap\">（<math>y_i</math>）。</span>也是 "
+                + "<span class=\"nowrap\"><math>y_i</math>，</span>以及<math>y_i</math></p>")
+    }
+
     @Test func restoreWritesTeXInsideTagsAndLeavesUnknownPlaceholders() {
         let spans = [Span(tex: "x<1", display: false, line: 1, column: 1)]
         let html = "<p><img src=\"a.png\" alt=\"\(Self.token(0))\" /> \(Self.token(0)) \(Self.token(7)) MLBOOKMATH</p>"

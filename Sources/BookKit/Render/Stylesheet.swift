@@ -25,6 +25,7 @@ enum Stylesheet {
         math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.1em; }
         math[display="block"] { margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
         .math-error { color: var(--error); border-bottom: 1px dashed var(--error); }
+        .nowrap { white-space: nowrap; }
         * { box-sizing: border-box; }
         body {
           margin: 0; display: flex; color: var(--text); background: var(--background);

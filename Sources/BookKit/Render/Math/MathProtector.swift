@@ -68,7 +68,8 @@ enum MathProtector {
     /// cmark's HTML with each placeholder replaced by `render(span)`. A display formula alone in
     /// a paragraph replaces the paragraph (a `<math display="block">` is not paragraph text); a
     /// placeholder inside a tag (an image's `alt`) becomes the escaped TeX, since markup cannot
-    /// go there.
+    /// go there. An inline formula next to CJK punctuation goes into one unbreakable span with
+    /// it, so that a line never starts with "，" or ends with "（".
     static func restore(_ html: String, spans: [Span], render: (Span) -> String) -> String {
         var output = ""
         var rest = html[...]
@@ -93,11 +94,24 @@ enum MathProtector {
                 output += render(span)
                 rest = rest.dropFirst("</p>".count)
             } else {
-                output += render(span)
+                // CJK punctuation may not start or end a line: keep it with the formula.
+                let opening = output.last.map { cjkOpening.contains($0) } == true ? String(output.removeLast()) : ""
+                let closing = rest.prefix { cjkClosing.contains($0) }
+                rest = rest[closing.endIndex...]
+                output +=
+                    opening.isEmpty && closing.isEmpty
+                    ? render(span) : "<span class=\"nowrap\">\(opening)\(render(span))\(closing)</span>"
             }
         }
         return output + rest
     }
+
+    /// Punctuation that must not end a line (Chinese line-breaking rules, 避头尾).
+    static let cjkOpening: Set<Character> = ["（", "“", "‘", "《", "「", "『", "【", "〔"]
+    /// Punctuation that must not start one.
+    static let cjkClosing: Set<Character> = [
+        "，", "。", "、", "；", "：", "！", "？", "）", "”", "’", "》", "」", "』", "】", "〕", "…",
+    ]
 
     /// Whether the text after `segment` is inside a tag, from the last `<` or `>` in it.
     private static func tagState(after segment: Substring, startingInside: Bool) -> Bool {
