@@ -172,7 +172,7 @@ import Testing
     @Test(arguments: [
         (#"\hat{y}"#, "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">^</mo></mover>"),
         (#"\hat y_i"#, "<msub><mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">^</mo></mover><mi>i</mi></msub>"),
-        (#"\bar{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">¯</mo></mover>"),
+        (#"\bar{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">ˉ</mo></mover>"),
         (#"\tilde{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">~</mo></mover>"),
         (#"\vec{v}"#, "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"true\">\u{20D7}</mo></mover>"),
         (#"\dot{x}"#, "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">˙</mo></mover>"),

@@ -155,10 +155,11 @@ enum TeXSymbols {
 
     /// Accents by name. The characters are the ones Latin Modern Math places well in Chromium:
     /// `\vec` is the small combining arrow (U+20D7, marked stretchy: only the font's stretch
-    /// variants of it are centred), `\widehat` the combining circumflex, the only hat it stretches.
+    /// variants of it are centred), `\widehat` the combining circumflex, the only hat it stretches,
+    /// `\bar` the modifier macron (U+02C9: the macron U+00AF sat on the letter, wider than TeX's).
     static let accents: [String: TeXCommand] = [
         "hat": .accent("^", stretchy: false, over: true), "widehat": .accent("\u{302}", stretchy: true, over: true),
-        "bar": .accent("¯", stretchy: false, over: true), "overline": .rule(over: true),
+        "bar": .accent("ˉ", stretchy: false, over: true), "overline": .rule(over: true),
         "tilde": .accent("~", stretchy: false, over: true), "widetilde": .accent("~", stretchy: true, over: true),
         "vec": .accent("\u{20D7}", stretchy: true, over: true),
         "overrightarrow": .accent("→", stretchy: true, over: true),
