@@ -34,7 +34,7 @@ public struct BarChart: Chart {
         let xAxis = Axis(covering: [0, Double(max(categories.count, 1))])
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
-            xAxis: xAxis, yAxis: yAxis)
+            xAxis: xAxis, yAxis: yAxis, legend: series.map(\.name))
         let slot = (frame.right - frame.left) / Double(max(categories.count, 1))
         let barWidth = slot * 0.8 / Double(max(series.count, 1))
         let labels = categories.enumerated().map { (frame.left + slot * (Double($0) + 0.5), $1) }
@@ -49,7 +49,7 @@ public struct BarChart: Chart {
             }
             svg += "\n"
         }
-        return svg + frame.footer(legend: series.map(\.name))
+        return svg + frame.footer()
     }
 
     /// A text summary for screen readers: every value.

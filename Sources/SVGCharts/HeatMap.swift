@@ -38,8 +38,12 @@ public struct HeatMap: Chart {
         let columns = values.first?.count ?? 0
         let cell = min(36, 520 / Double(max(rows, columns, 1)))
         let (left, top) = (80.0, 44.0)
+        // Column labels wider than their cells stand upright, reading upwards, below the grid.
+        let widestLabel = columnLabels.map(estimatedTextWidth).max() ?? 0
+        let uprightLabels = widestLabel > cell - 2
+        let labelBand = uprightLabels ? widestLabel + 10 : 18
         let width = left + cell * Double(columns) + 24
-        let height = top + cell * Double(rows) + 44
+        let height = top + cell * Double(rows) + labelBand + 26
         let finite = values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0
         let span = max((finite.max() ?? 1) - low, 1e-12)
@@ -65,8 +69,11 @@ public struct HeatMap: Chart {
                 "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(rowLabels[row]))</text>\n"
         }
         for (column, label) in columnLabels.enumerated() {
+            let x = coordinate(left + cell * (Double(column) + 0.5))
             svg +=
-                "<text class=\"tick\" x=\"\(coordinate(left + cell * (Double(column) + 0.5)))\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
+                uprightLabels
+                ? "<text class=\"tick\" transform=\"translate(\(x) \(coordinate(top + cell * Double(rows) + 6))) rotate(-90)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(label))</text>"
+                : "<text class=\"tick\" x=\"\(x)\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
         }
         svg +=
             "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>"

@@ -62,7 +62,8 @@ public struct Histogram: Chart {
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
             xAxis: Axis(covering: [edges[0], edges[bins]]),
-            yAxis: Axis(covering: counts.flatMap { $0.map(Double.init) }, includingZero: true))
+            yAxis: Axis(covering: counts.flatMap { $0.map(Double.init) }, includingZero: true),
+            legend: samples.map(\.name))
         var svg = frame.header()
         for (index, binCounts) in counts.enumerated() {
             var path = "M\(coordinate(frame.x(edges[0]))) \(coordinate(frame.y(0)))"
@@ -74,7 +75,7 @@ public struct Histogram: Chart {
             svg +=
                 "<path d=\"\(path)\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.45\" stroke=\"\(seriesColor(index))\" stroke-width=\"1.5\"/>\n"
         }
-        return svg + frame.footer(legend: samples.map(\.name))
+        return svg + frame.footer()
     }
 
     /// A text summary for screen readers.

@@ -48,14 +48,15 @@ public struct LineChart: Chart {
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel,
             yLabel: yLabel, xAxis: Axis(covering: series.flatMap(\.x)),
-            yAxis: Axis(covering: allY, logarithmic: logarithmicY ?? Axis.prefersLogarithmic(allY)))
+            yAxis: Axis(covering: allY, logarithmic: logarithmicY ?? Axis.prefersLogarithmic(allY)),
+            legend: series.map(\.name))
         var svg = frame.header()
         for (index, line) in series.enumerated() {
             let points = Downsampling.keepingExtremes(x: line.x, y: line.y, maximum: maximumPointsPerSeries)
             svg +=
                 "<path class=\"series\" fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(pathData(points, frame))\"/>\n"
         }
-        return svg + frame.footer(legend: series.map(\.name))
+        return svg + frame.footer()
     }
 
     /// A text summary for screen readers: each series' length and last value.

@@ -47,7 +47,8 @@ public struct ScatterChart: Chart {
     public func svg() -> String {
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
-            xAxis: Axis(covering: layers.flatMap(\.x)), yAxis: Axis(covering: layers.flatMap(\.y)))
+            xAxis: Axis(covering: layers.flatMap(\.x)), yAxis: Axis(covering: layers.flatMap(\.y)),
+            legend: layers.map(\.name))
         var svg = frame.header()
         for (index, layer) in layers.enumerated() {
             let points = zip(layer.x, layer.y).filter { $0.isFinite && $1.isFinite }
@@ -65,7 +66,7 @@ public struct ScatterChart: Chart {
                 svg += "\n"
             }
         }
-        return svg + frame.footer(legend: layers.map(\.name))
+        return svg + frame.footer()
     }
 
     /// A text summary for screen readers.

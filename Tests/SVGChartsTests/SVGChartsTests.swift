@@ -85,6 +85,31 @@ import Testing
         #expect(cells == ["0.08", "1", "0.54", "1"])
     }
 
+    @Test func heatMapColumnLabelsWiderThanTheirCellsStandUpright() {
+        let names = (0..<24).map { "B\($0)" }
+        let values = names.map { _ in names.map { _ in 0.5 } }
+        let crowded = HeatMap(title: "h", values: values, rowLabels: names, columnLabels: names).svg()
+        #expect(crowded.components(separatedBy: "rotate(-90)\" text-anchor=\"end\"").count - 1 == 24)
+        let roomy = HeatMap(title: "h", values: [[1, 0], [0, 1]], columnLabels: ["B10", "B11"]).svg()
+        #expect(!roomy.contains("rotate(-90)\" text-anchor=\"end\""))
+    }
+
+    @Test func theLegendSitsAboveThePlotAndWrapsToItsWidth() {
+        var chart = LineChart(title: "t")
+        for name in ["学习率 0.001", "学习率 0.01", "学习率 0.1", "学习率 1", "learning rate 10 (diverges)"] {
+            chart.add(name, y: [1, 2])
+        }
+        let svg = chart.svg()
+        let legendBaselines = Set(
+            svg.components(separatedBy: "<text class=\"legend\"").dropFirst().compactMap { entry in
+                entry.components(separatedBy: "y=\"").dropFirst().first?.prefix { $0 != "\"" }
+            })
+        #expect(legendBaselines == ["44", "62"], "two rows")
+        let frame = svg.components(separatedBy: "<rect class=\"frame\"").last ?? ""
+        let frameTop = frame.components(separatedBy: "y=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
+        #expect(frameTop == "76", "the plot starts below the legend's two rows: 36 + 2 · 18 + 4")
+    }
+
     @Test(arguments: [0, 1, 2, 3, 4])
     func everyKindIsStableAndAccessible(kind: Int) {
         func draw() -> String {

@@ -56,7 +56,6 @@ enum Stylesheet {
         svg.chart .tick, svg.chart .legend, svg.chart .axis-label { fill: var(--muted); }
         svg.chart .grid { stroke: var(--border); stroke-width: 0.5; }
         svg.chart .frame { stroke: var(--border); }
-        svg.chart .legend-panel { fill: var(--background); fill-opacity: 0.85; stroke: var(--border); }
         svg.chart .cell-value { font-size: 10px; fill: var(--text); }
         .rerun { margin-top: 2.5rem; padding: 0.8rem 1rem; border-left: 4px solid var(--accent);
           background: var(--panel); font-size: 0.9rem; }
