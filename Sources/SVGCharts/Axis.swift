@@ -64,9 +64,17 @@ struct Axis {
         return start + min(max(fraction, 0), 1) * (end - start)
     }
 
-    /// A tick label.
+    /// A tick label: the number, or on a log axis reaching beyond 10⁻³…10⁴, every tick as a
+    /// power of ten ("10³²", "10⁻⁸"), which reads better than a column of "1e+32" and "10000".
     func label(_ tick: Double) -> String {
-        formatSignificant(tick)
+        guard logarithmic, lower < -3 || upper > 4 else { return formatSignificant(tick) }
+        return "10" + superscript(Int(log10(tick).rounded()))
+    }
+
+    /// `n` in superscript digits.
+    private func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(String(abs(n)).map { digits[Int(String($0))!] })
     }
 }
 

@@ -22,6 +22,13 @@ import Testing
         #expect(Axis.niceStep(0.011) == 0.02)
     }
 
+    @Test func logAxesLabelPowersOfTenOnlyWhenTheRangeIsWide() {
+        let wide = Axis(covering: [1e-3, 1e32], logarithmic: true)
+        #expect(wide.ticks.map(wide.label).prefix(3) == ["10⁻³", "10³", "10⁹"])
+        let narrow = Axis(covering: [0.001, 10], logarithmic: true)
+        #expect(narrow.ticks.map(narrow.label) == ["0.001", "0.01", "0.1", "1", "10"])
+    }
+
     @Test func aDivergingSeriesBreaksTheLineInsteadOfCrashing() {
         var chart = LineChart(title: "t", xLabel: "x", yLabel: "y")
         chart.add("run", y: [1, 2, .nan, 3, .infinity, 4])
