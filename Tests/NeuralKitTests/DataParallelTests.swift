@@ -96,29 +96,39 @@ import Testing
     }
 
     @Test func threadedGradientIsTheWorkerOrderFoldOfSerialShardGradients() {
-        // Each shard's gradient computed serially on its own copy, then summed 0, 1, 2 with
-        // weights n_k/N, must give the threaded result bit for bit.
         let (x, y) = Self.data()
-        let model = Self.model(seed: 5)
-        let batch = Array(0..<11)
-        let trainer = DataParallelTrainer(
-            model: model, loss: MeanSquaredError(), optimizer: GradientDescent(), workers: 3)
-        let (_, gradients) = trainer.lossAndGradient(x.gathering(rows: batch), y.gathering(rows: batch))
+        Self.expectThreadedGradientIsTheFoldOfSerialShardGradients(
+            Self.model(seed: 5), x: x.gathering(rows: Array(0..<11)), y: y.gathering(rows: Array(0..<11)),
+            loss: MeanSquaredError())
+    }
 
-        let shards = shardRanges(count: 11, parts: 3)
+    /// Each shard's gradient computed serially on the calling thread, then summed 0, 1, 2
+    /// with weights n_k/N, must give the threaded result bit for bit.
+    static func expectThreadedGradientIsTheFoldOfSerialShardGradients(
+        _ model: Sequential, x: Tensor, y: Tensor, loss: any Loss, workers: Int = 3
+    ) {
+        let trainer = DataParallelTrainer(model: model, loss: loss, optimizer: GradientDescent(), workers: workers)
+        let (_, gradients) = trainer.lossAndGradient(x, y)
+        #expect(model.parameters.allSatisfy { $0.gradient == nil }, "the workers leave the shared tensors alone")
+
+        let count = x.shape[0]
+        let shards = shardRanges(count: count, parts: workers)
         let shardGradients = shards.map { range in
-            let copy = Sequential(model.layers.map(replicate))
-            let rows = Array(batch[range])
-            MeanSquaredError()(predicted: copy(x.gathering(rows: rows)), target: y.gathering(rows: rows)).backward()
-            return copy.parameters.map { $0.gradient ?? [] }
+            let rows = Array(range)
+            var shardLoss = loss(
+                predicted: model(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows))
+            if let penalty = model.regularizationLoss { shardLoss = shardLoss + penalty }
+            shardLoss.backward()
+            defer { model.parameters.forEach { $0.zeroGradient() } }
+            return model.parameters.map { $0.gradient ?? [] }
         }
-        let weights = shards.map { Float($0.count) / 11 }
+        let weights = shards.map { Float($0.count) / Float(count) }
         for index in model.parameters.indices {
             var expected = [Float](repeating: 0, count: model.parameters[index].count)
             for (shard, weight) in zip(shardGradients, weights) {
                 for i in expected.indices { expected[i] += weight * shard[index][i] }
             }
-            #expect(gradients[index] == expected)
+            #expect(gradients[index] == expected, "parameter \(index) of \(model.layers.map(\.summaryName))")
         }
     }
 
@@ -150,10 +160,70 @@ import Testing
         }
     }
 
-    @Test func replicasCopyValuesIntoNewTensors() {
-        let model = Self.model(seed: 8)
-        let copy = model.replica()
-        #expect(copy.parameters.map(\.scalars) == model.parameters.map(\.scalars))
-        #expect(zip(copy.parameters, model.parameters).allSatisfy { $0 !== $1 })
+    @Test func everyLayerTypeTrainsDataParallel() {
+        var generator = RandomGenerator(seed: 21)
+        // A CNN on 6×6 images with 2 channels.
+        let images = Tensor.normal([10, 6, 6, 2], using: &generator)
+        let classes = Tensor((0..<10).map { Float($0 % 3) })
+        let cnn = Sequential {
+            Conv2D(filters: 3, kernelSize: 3, padding: .same, activation: .relu, inputChannels: 2)
+            MaxPool2D()
+            Flatten()
+            Dense(3, kernelRegularizer: L2(0.01))
+        }
+        Self.expectThreadedGradientIsTheFoldOfSerialShardGradients(
+            cnn, x: images, y: classes, loss: SparseCategoricalCrossEntropy(fromLogits: true))
+
+        // Token ids through an embedding, recurrent layers and a Transformer block.
+        let tokens = Tensor(shape: [9, 5], scalars: (0..<45).map { Float(($0 * 7) % 11) })
+        let targets = Tensor.normal([9, 1], using: &generator)
+        let sequenceModels: [Sequential] = [
+            Sequential {
+                Embedding(inputDimension: 11, outputDimension: 4)
+                SimpleRNN(units: 5, returnSequences: true)
+                LSTM(units: 3)
+                Dense(1)
+            },
+            Sequential {
+                Embedding(inputDimension: 11, outputDimension: 8)
+                TransformerBlock(heads: 2, keyDimension: 4, feedForwardSize: 16, causal: true, activation: .gelu)
+                LayerNormalization()
+                Flatten()
+                Dense(1)
+            },
+        ]
+        for model in sequenceModels {
+            Self.expectThreadedGradientIsTheFoldOfSerialShardGradients(
+                model, x: tokens, y: targets, loss: MeanSquaredError())
+        }
+    }
+
+    @Test func dropoutMasksAreTheSameOnEveryRun() {
+        let (x, y) = Self.data()
+        func train() -> [[Float]] {
+            RandomGenerator.global = RandomGenerator(seed: 12)  // the workers' masks derive from it
+            let model = Self.reinitialized(
+                Sequential {
+                    Dense(16, inputSize: 3, activation: .relu)
+                    Dropout(rate: 0.5)
+                    Dense(1)
+                }, seed: 3)
+            let trainer = DataParallelTrainer(
+                model: model, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.05), workers: 3)
+            trainer.fit(x, y, epochs: 2, batchSize: 12, shuffle: false)
+            return model.parameters.map(\.scalars)
+        }
+        let first = train()
+        #expect(train() == first)
+
+        // And the masks are really applied: without dropout the weights end elsewhere.
+        let plain = Self.reinitialized(
+            Sequential {
+                Dense(16, inputSize: 3, activation: .relu)
+                Dense(1)
+            }, seed: 3)
+        DataParallelTrainer(model: plain, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.05), workers: 3)
+            .fit(x, y, epochs: 2, batchSize: 12, shuffle: false)
+        #expect(plain.parameters.map(\.scalars) != first)
     }
 }

@@ -25,11 +25,16 @@ extension Tensor {
         }
     }
 
-    /// Adds `delta` (same shape) into this tensor's gradient.
+    /// Adds `delta` (same shape) into this tensor's gradient — for a leaf, into the calling
+    /// thread's `GradientSink` instead when it has one.
     func accumulateGradient(_ delta: [Float]) {
         guard requiresGradient else { return }
         precondition(
             delta.count == count, "gradient has \(delta.count) scalars, tensor \(shape) has \(count)")
+        if pullback == nil, let sink = GradientSink.current {
+            sink.add(delta, to: self)
+            return
+        }
         if gradient == nil {
             gradient = delta
         } else {

@@ -78,6 +78,16 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         return indices
     }
 
+    /// A seed derived from the generator's current state and `salt`, without advancing it
+    /// (SplitMix64's finalizer over the mixed state): for generators of their own that depend
+    /// on the chapter's seed but do not shift its sequence.
+    public func seed(mixing salt: UInt64) -> UInt64 {
+        var z = (s0 ^ rotateLeft(s1, 17) ^ rotateLeft(s2, 31) ^ rotateLeft(s3, 47)) &+ salt &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }

@@ -7,12 +7,12 @@ import Dispatch
 ///
 /// Each global batch of `N` samples is cut into `K` contiguous shards; shard `k` is
 /// `[⌊kN/K⌋, ⌊(k+1)N/K⌋)`, so sizes `n_k` differ by at most one (and are 0 when `N < K`).
-/// Worker `k` owns a replica of the model (see `ReplicableLayer`): its own parameter
-/// tensors, set to the model's values before each step, so graphs built on different threads
-/// share no node. On its own thread it computes the shard's loss `L_k` (the compiled loss
-/// plus the layers' penalties) and `g_k = ∇L_k`. The calling thread then sums, always
-/// left to right in worker order 0, 1, …, K−1 so that the result is the same bits whatever
-/// the threads' timing,
+/// All workers run the one model at once: the forward pass only reads its parameters, and
+/// each worker's `backward()` puts the parameters' gradients into a `GradientSink` of its own
+/// instead of the shared tensors, so any layer type trains data-parallel. On its own thread
+/// worker `k` computes the shard's loss `L_k` (the compiled loss plus the layers' penalties,
+/// in training mode) and `g_k = ∇L_k`. The calling thread then sums, always left to right in
+/// worker order 0, 1, …, K−1 so that the result is the same bits whatever the threads' timing,
 ///
 ///     g = Σ_k (n_k / N) · g_k        L = Σ_k (n_k / N) · L_k
 ///
@@ -28,13 +28,14 @@ import Dispatch
 /// ```
 ///
 /// Threads: the calling thread shuffles (with `RandomGenerator.global`, as `Sequential.fit`
-/// does, so `workers: 1` reproduces `fit` exactly), gathers the shards, averages and steps.
-/// The workers run at once under `DispatchQueue.concurrentPerform` (libdispatch's threads
-/// and the calling one, at most one per core at a time); they only run their replica's
-/// forward and backward passes, never touching the default generator or the
-/// gradient-recording switch. OpenBLAS keeps
-/// a thread pool of its own: during `fit` it is limited to `blasThreads` (default 1) threads
-/// per `sgemm` call, so `K` workers use `K` cores, and restored afterwards.
+/// does, so `workers: 1` reproduces `fit` exactly for a model without random layers), gathers
+/// the shards, averages and steps. The workers run at once under
+/// `DispatchQueue.concurrentPerform` (libdispatch's threads and the calling one, at most one
+/// per core at a time). A random layer such as `Dropout` draws, on worker `k` at step `t`, from
+/// a generator seeded by `t`, `k` and the default generator's state (which it does not
+/// advance): the same masks on every run, whichever thread runs the worker. OpenBLAS keeps a
+/// thread pool of its own: during `fit` it is limited to `blasThreads` (default 1) threads per
+/// `sgemm` call, so `K` workers use `K` cores, and restored afterwards.
 public final class DataParallelTrainer {
     /// The model trained; its parameters are the ones the optimizer updates.
     public let model: Sequential
@@ -46,8 +47,11 @@ public final class DataParallelTrainer {
     public let workers: Int
     /// OpenBLAS threads per matrix product while `fit` runs.
     public var blasThreads: Int
-    /// One per worker; made at the first step from the (then built) model.
+    /// One per worker; made at the first step, when the model is built.
     private var workerStates: [DataParallelWorker] = []
+    /// Steps taken: with the worker's index and the default generator's state, it seeds what
+    /// random layers draw on each worker.
+    private var steps = 0
 
     /// Creates a trainer for `model` with `workers` worker threads.
     public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, workers: Int, blasThreads: Int = 1) {
@@ -121,12 +125,14 @@ public final class DataParallelTrainer {
         precondition(!rows.isEmpty, "a data-parallel step needs at least one sample")
         let states = preparedWorkers(buildingWith: x.gathering(rows: [rows[0]]))
         let parameters = model.parameters
-        for (state, range) in zip(states, shardRanges(count: rows.count, parts: workers)) {
-            copyValues(from: parameters, to: state.replica.parameters)
+        for (index, (state, range)) in zip(states, shardRanges(count: rows.count, parts: workers)).enumerated() {
             let shard = Array(rows[range])
             state.shard = shard.isEmpty ? nil : (x.gathering(rows: shard), y.gathering(rows: shard))
+            state.generator = RandomGenerator(
+                seed: RandomGenerator.global.seed(mixing: UInt64(steps) << 16 | UInt64(index)))
         }
-        runConcurrently(states, loss: loss)
+        steps += 1
+        runConcurrently(states, model: model, loss: loss)
         let weights = states.map { Float($0.sampleCount) / Float(rows.count) }
         let batchLoss = weightedSum(states.map { [$0.loss] }, weights: weights)[0]
         let gradients = parameters.indices.map { index in
@@ -137,23 +143,18 @@ public final class DataParallelTrainer {
 
     /// `Σ_k w_k g_k` for one parameter over the workers that computed a gradient for it.
     private func averagedGradient(of index: Int, states: [DataParallelWorker], weights: [Float]) -> [Float]? {
-        let contributing = states.indices.filter { states[$0].replica.parameters[index].gradient != nil }
+        let contributing = states.indices.filter { states[$0].gradients.indices.contains(index) }
+            .filter { states[$0].gradients[index] != nil }
         guard !contributing.isEmpty else { return nil }
         return weightedSum(
-            contributing.map { states[$0].replica.parameters[index].gradient ?? [] },
-            weights: contributing.map { weights[$0] })
+            contributing.map { states[$0].gradients[index] ?? [] }, weights: contributing.map { weights[$0] })
     }
 
-    /// The workers, made once from the model (built first, with `sample`, if it is lazy).
+    /// The workers, made once, after building the model's lazy layers with `sample`.
     private func preparedWorkers(buildingWith sample: Tensor) -> [DataParallelWorker] {
         if workerStates.isEmpty {
             _ = model(sample)  // not in withoutGradient: its switch is process-wide
-            workerStates = (0..<workers).map { _ in
-                guard let replica = model.replica() as? Sequential else {
-                    preconditionFailure("a Sequential's replica must be a Sequential")
-                }
-                return DataParallelWorker(replica: replica)
-            }
+            workerStates = (0..<workers).map { _ in DataParallelWorker() }
         }
         return workerStates
     }

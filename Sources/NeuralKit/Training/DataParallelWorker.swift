@@ -1,42 +1,51 @@
 import Dispatch
 
-/// One worker of `DataParallelTrainer`: a replica of the model, the shard it was given and
-/// the loss it computed. Only its worker thread touches it while the step's threads run.
+/// One worker of `DataParallelTrainer`: the shard it was given, and the loss and gradient it
+/// computed on it. Only its worker thread touches it while the step's threads run.
 final class DataParallelWorker {
-    /// The worker's copy of the model; its parameters hold the shard gradient `g_k`.
-    let replica: Sequential
     /// The shard's inputs and targets; nil when the batch had fewer samples than workers.
     var shard: (input: Tensor, target: Tensor)?
-    /// `L_k`, the shard's loss at the replica's parameters (0 for an empty shard).
+    /// What random layers (`Dropout`) draw from during this worker's pass: set by the trainer
+    /// before each step, so masks do not depend on which thread runs the worker.
+    var generator = RandomGenerator(seed: 0)
+    /// `L_k`, the shard's loss at the model's parameters (0 for an empty shard).
     private(set) var loss: Float = 0
-
-    init(replica: Sequential) {
-        self.replica = replica
-    }
+    /// `g_k`, one entry per model parameter (nil where the loss does not reach it).
+    private(set) var gradients: [[Float]?] = []
 
     /// `n_k`, the number of samples in the shard.
     var sampleCount: Int { shard?.input.shape[0] ?? 0 }
 
-    /// Computes `L_k` and, by `backward()`, `g_k` into the replica's parameters.
-    func computeGradient(loss lossFunction: any Loss) {
-        replica.parameters.forEach { $0.zeroGradient() }
+    /// Computes `L_k` and `g_k` on `model`, which other workers run at the same time: the
+    /// forward pass only reads the parameters, and `backward()` puts their gradients into a
+    /// `GradientSink` of this worker's instead of the shared tensors.
+    func computeGradient(model: Sequential, loss lossFunction: any Loss) {
         loss = 0
+        gradients = []
         guard let (input, target) = shard else { return }
-        var shardLoss = lossFunction(predicted: replica(input), target: target)
-        if let penalty = replica.regularizationLoss { shardLoss = shardLoss + penalty }
-        shardLoss.backward()
-        loss = shardLoss.scalar
+        let sink = GradientSink()
+        let threadGenerator = RandomGenerator.global
+        RandomGenerator.global = generator
+        defer { RandomGenerator.global = threadGenerator }
+        loss = sink.collect {
+            var shardLoss = lossFunction(predicted: model(input, training: true), target: target)
+            if let penalty = model.regularizationLoss { shardLoss = shardLoss + penalty }
+            shardLoss.backward()
+            return shardLoss.scalar
+        }
+        gradients = model.parameters.map { sink.gradient(of: $0) }
     }
 }
 
 /// Runs every worker's `computeGradient` at once, on libdispatch's threads and the calling
 /// one (`DispatchQueue.concurrentPerform`), and returns when all are done.
-func runConcurrently(_ workers: [DataParallelWorker], loss: any Loss) {
-    // Safe to send: iteration k touches only workers[k] (its replica, shard and result) and
-    // reads the stateless loss; the tensors it builds are new and stay on its thread.
-    let shared = UncheckedSendable(value: (workers: workers, loss: loss))
+func runConcurrently(_ workers: [DataParallelWorker], model: Sequential, loss: any Loss) {
+    // Safe to send: iteration k writes only workers[k] (its shard's results) and reads the
+    // model's parameters and the stateless loss; the tensors it builds stay on its thread, and
+    // its parameter gradients go to its own sink.
+    let shared = UncheckedSendable(value: (workers: workers, model: model, loss: loss))
     DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-        shared.value.workers[index].computeGradient(loss: shared.value.loss)
+        shared.value.workers[index].computeGradient(model: shared.value.model, loss: shared.value.loss)
     }
 }
 
