@@ -29,3 +29,27 @@ import Testing
         #expect(whole.scalars != start)
     }
 }
+
+/// Optimizer state belongs to a parameter, not to an address that a later tensor may reuse.
+@Suite struct OptimizerSlotTests {
+    @Test func aTensorAtAFreedParametersAddressStartsFromZeroMoments() {
+        var store = SlotStore()
+        var freedAddress: ObjectIdentifier?
+        weak var freedSlot: SlotBuffer?
+        do {
+            let old = Tensor([1, 2, 3, 4, 5, 6], requiresGradient: true)
+            let slot = store.buffer(for: old)
+            slot.values = [9, 9, 9, 9, 9, 9]
+            freedAddress = ObjectIdentifier(old)
+            freedSlot = slot
+        }
+        #expect(freedSlot?.owner == nil, "the slot does not keep its parameter alive")
+        // The allocator usually hands the freed address to the next tensor of the same size.
+        for _ in 0..<1000 {
+            let newcomer = Tensor(shape: [64], scalars: Array(repeating: 1, count: 64), requiresGradient: true)
+            guard ObjectIdentifier(newcomer) == freedAddress else { continue }
+            #expect(store.buffer(for: newcomer).values == Array(repeating: 0, count: 64))
+            return
+        }
+    }
+}

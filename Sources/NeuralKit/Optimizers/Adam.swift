@@ -81,6 +81,8 @@ public final class Adam: Optimizer {
             theta -= c.learningRate * mHat / (vHat.squareRoot() + c.epsilon)
         }
         let count = theta.count
+        precondition(
+            m.count == count && v.count == count && g.count == count, "Adam's state does not fit the parameter")
         guard let pt = theta.baseAddress, let pm = m.baseAddress, let pv = v.baseAddress, let pg = g.baseAddress
         else { return }
         var i = 0

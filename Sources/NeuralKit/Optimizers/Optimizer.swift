@@ -7,32 +7,38 @@ public protocol Optimizer: AnyObject {
 }
 
 /// Per-parameter optimizer state (moments, accumulators), keyed by the parameter's identity.
+///
+/// Each slot remembers its parameter weakly: when a parameter is freed and a new tensor gets
+/// its address (an optimizer reused for another model), the stale slot is not handed to the
+/// newcomer — it starts again from zeros, of its own size.
 struct SlotStore {
-    private var slots: [ObjectIdentifier: [Float]] = [:]
     private var buffers: [ObjectIdentifier: SlotBuffer] = [:]
 
     /// The slot for `parameter` as a buffer updated in place (no copy per step), created as
     /// zeros of its size on first use.
     mutating func buffer(for parameter: Tensor) -> SlotBuffer {
-        if let buffer = buffers[ObjectIdentifier(parameter)] { return buffer }
-        let buffer = SlotBuffer(count: parameter.count)
+        if let buffer = buffers[ObjectIdentifier(parameter)], buffer.owner === parameter { return buffer }
+        let buffer = SlotBuffer(owner: parameter)
         buffers[ObjectIdentifier(parameter)] = buffer
         return buffer
     }
 
-    /// The slot for `parameter`, created as zeros of its size on first use.
+    /// The slot for `parameter`, zeros of its size before the first update.
     subscript(parameter: Tensor) -> [Float] {
-        get { slots[ObjectIdentifier(parameter)] ?? [Float](repeating: 0, count: parameter.count) }
-        set { slots[ObjectIdentifier(parameter)] = newValue }
+        mutating get { buffer(for: parameter).values }
+        set { buffer(for: parameter).values = newValue }
     }
 }
 
 /// One parameter's optimizer state, owned by reference so updates happen in place.
 final class SlotBuffer {
+    /// The parameter the state belongs to.
+    private(set) weak var owner: Tensor?
     var values: [Float]
 
-    init(count: Int) {
-        values = [Float](repeating: 0, count: count)
+    init(owner: Tensor) {
+        self.owner = owner
+        values = [Float](repeating: 0, count: owner.count)
     }
 }
 

@@ -13,7 +13,9 @@ import Synchronization
 /// when none comes.
 ///
 /// Only one thread at a time shares work; a call from another thread meanwhile (parallel
-/// tests, data-parallel workers) runs its chunks itself.
+/// tests, data-parallel workers) runs its chunks itself. A chunk must not depend on state kept
+/// per thread (`RandomGenerator.global`, `withoutGradient`, a `GradientSink`): it may run on
+/// either thread.
 ///
 /// ```swift
 /// SharedWork.run(chunks: 2) { chunk in /* rows chunk·n/2 ..< (chunk+1)·n/2 */ }
@@ -27,11 +29,17 @@ final class SharedWork: @unchecked Sendable {
     /// Runs `body(0) … body(chunks − 1)`, in any order and on either thread, and returns when
     /// all are done. `flops` estimates the whole piece's work (see `minimumSharedFlops`).
     static func run(chunks: Int, flops: Int, _ body: (Int) -> Void) {
-        guard chunks > 1, flops >= minimumSharedFlops, shared.isAvailable else {
+        guard chunks > 1, shares(flops: flops) else {
             for chunk in 0..<chunks { body(chunk) }
             return
         }
         shared.share(chunks: chunks, body)
+    }
+
+    /// Whether a piece of `flops` work would be shared (callers that must cut their work
+    /// differently to share it ask first).
+    static func shares(flops: Int) -> Bool {
+        flops >= minimumSharedFlops && shared.isAvailable
     }
 
     /// Whether the machine has a second core to share with.
@@ -95,7 +103,7 @@ final class SharedWork: @unchecked Sendable {
                 current = original
                 continue
             }
-            body?(Int(next))
+            body!(Int(next))
             finished.add(1, ordering: .releasing)
             current = state.load(ordering: .acquiring)
         }

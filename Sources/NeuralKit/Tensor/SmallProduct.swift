@@ -10,11 +10,12 @@
 ///
 /// That holds for outputs of up to 4 columns (wider ones go through its 8-column tiles in
 /// another order) and `k` up to 256 (longer sums are split into blocks); a test compares the
-/// two bit for bit on random matrices of every layout in this range.
+/// two bit for bit on random matrices of every layout in this range. Other kernels (older
+/// CPUs without FMA, AVX-512, ARM) sum differently, so there every product goes to BLAS.
 enum SmallProduct {
     /// Whether `[m, k]·[k, n]` is computed here.
     static func covers(m: Int, n: Int, k: Int) -> Bool {
-        n <= 4 && k <= 256 && m * n * k <= 2048
+        n <= 4 && k <= 256 && m * n * k <= 2048 && blasUsesHaswellKernels
     }
 
     /// `C = op(A)·op(B)`, row-major, as `gemm` documents.

@@ -67,6 +67,17 @@ func blasGemm(
         Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), 0, c, Int32(n))
 }
 
+/// Whether OpenBLAS runs its Haswell/Zen SGEMM kernels (this machine's), whose order of
+/// summation `SmallProduct` and `DenseStackStep.rowCut` rely on; with other kernels every
+/// product goes to BLAS whole.
+let blasUsesHaswellKernels: Bool = {
+    let name = String(cString: openblas_get_corename()).lowercased()
+    return name == "haswell" || name == "zen"
+}()
+
+/// The number of threads OpenBLAS splits a product over.
+var blasThreadCount: Int { Int(openblas_get_num_threads()) }
+
 /// OpenBLAS runs one thread unless `OPENBLAS_NUM_THREADS` says otherwise: the engine's
 /// matrices are small (a training batch), where a second thread measured no faster, and on
 /// a shared machine its spinning threads made W2 several times slower. `DataParallelTrainer`

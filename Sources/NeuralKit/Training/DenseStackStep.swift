@@ -4,7 +4,8 @@
 /// applies (`init` says when) and the general graph path otherwise.
 ///
 /// It does the graph's arithmetic in the graph's order, so the losses, gradients and trained
-/// weights are bit-identical to the general path (a test compares them):
+/// weights are bit-identical to the general path for finite values (a test compares them; a
+/// NaN may come out with the other sign bit, which the compiler does not keep):
 ///
 ///     forward, per layer:   Z = A·W (the same sgemm),  Z += b row by row,
 ///                           Y = f(Z), S = f′(Z, Y)       (f, f′ from ScalarActivations)
@@ -124,9 +125,13 @@ final class DenseStackStep {
     ) {
         guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
         let (units, inputs) = (layer.units, a.columns)
-        let cut = Self.rowCut(batch)
+        let flops = 2 * batch * inputs * units
+        // Cut only where it pays and keeps the bits: shared work, one BLAS thread (several
+        // split the whole product their own way), and the kernels `rowCut` knows.
+        let cut =
+            SharedWork.shares(flops: flops) && blasThreadCount == 1 && blasUsesHaswellKernels ? Self.rowCut(batch) : 0
         kernel.scalars.withUnsafeBufferPointer { w in
-            SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: 2 * batch * inputs * units) { chunk in
+            SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: flops) { chunk in
                 let rows = chunk == 0 ? 0..<(cut == 0 ? batch : cut) : cut..<batch
                 gemm(
                     a.base + rows.lowerBound * inputs, w.baseAddress!, into: y.base + rows.lowerBound * units,
