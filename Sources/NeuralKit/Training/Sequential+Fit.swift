@@ -58,13 +58,14 @@ extension Sequential {
         var progress = ProgressBar(epochs: epochs, verbose: verbose)
         // The fused path for stacks of Dense layers, once they are built (see DenseStackStep).
         var fusedStep: DenseStackStep?
+        let mayFuse = allowsFusedSteps && layers.allSatisfy { $0 is Dense }
         for epoch in 0..<epochs {
             let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
             var weightedLoss: Float = 0
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
                 let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
                 let batchLoss: Float
-                if allowsFusedSteps, let step = fusedStep ?? DenseStackStep(model: self, x: x, y: y, loss: loss) {
+                if mayFuse, let step = fusedStep ?? DenseStackStep(model: self, x: x, y: y, loss: loss) {
                     if fusedStep == nil { recordShapes(step.outputShapes(batch: rows.count)) }
                     fusedStep = step
                     batchLoss = step.lossAfterBackward(rows: rows)
