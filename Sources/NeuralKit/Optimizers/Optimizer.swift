@@ -6,20 +6,19 @@ public protocol Optimizer: AnyObject {
     func update(_ parameters: [Tensor])
 }
 
-/// Per-parameter optimizer state (moments, accumulators), keyed by the parameter's identity.
-///
-/// Each slot remembers its parameter weakly: when a parameter is freed and a new tensor gets
-/// its address (an optimizer reused for another model), the stale slot is not handed to the
-/// newcomer — it starts again from zeros, of its own size.
+/// Per-parameter optimizer state (moments, accumulators), keyed by the parameter's `serial`
+/// number — never reused, unlike an address: an optimizer used again for another model never
+/// hands a freed parameter's state to a new tensor.
 struct SlotStore {
-    private var buffers: [ObjectIdentifier: SlotBuffer] = [:]
+    private var buffers: [UInt64: SlotBuffer] = [:]
 
     /// The slot for `parameter` as a buffer updated in place (no copy per step), created as
     /// zeros of its size on first use.
     mutating func buffer(for parameter: Tensor) -> SlotBuffer {
-        if let buffer = buffers[ObjectIdentifier(parameter)], buffer.owner === parameter { return buffer }
-        let buffer = SlotBuffer(owner: parameter)
-        buffers[ObjectIdentifier(parameter)] = buffer
+        let key = parameter.serial
+        if let buffer = buffers[key] { return buffer }
+        let buffer = SlotBuffer(count: parameter.count)
+        buffers[key] = buffer
         return buffer
     }
 
@@ -32,13 +31,10 @@ struct SlotStore {
 
 /// One parameter's optimizer state, owned by reference so updates happen in place.
 final class SlotBuffer {
-    /// The parameter the state belongs to.
-    private(set) weak var owner: Tensor?
     var values: [Float]
 
-    init(owner: Tensor) {
-        self.owner = owner
-        values = [Float](repeating: 0, count: owner.count)
+    init(count: Int) {
+        values = [Float](repeating: 0, count: count)
     }
 }
 

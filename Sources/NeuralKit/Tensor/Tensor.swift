@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An n-dimensional array of `Float` that remembers how it was computed, so that
 /// `backward()` can send gradients back to the tensors it came from.
 ///
@@ -29,6 +31,9 @@ public final class Tensor {
     let pullback: Pullback?
     /// The last `backward()` sweep that visited this node (see `topologicalOrder`).
     var sweepMark: UInt64 = 0
+    /// A number no other tensor of this process has, given when first asked for (optimizers
+    /// key their per-parameter state by it; 0 means not yet given).
+    private var assignedSerial: UInt64 = 0
 
     typealias Pullback = (_ upstream: [Float]) -> Void
 
@@ -76,6 +81,14 @@ public final class Tensor {
             shape: [rows.count, columns], scalars: rows.flatMap { $0 },
             requiresGradient: requiresGradient)
     }
+
+    /// This tensor's serial number: unlike its address, never reused by a later tensor.
+    var serial: UInt64 {
+        if assignedSerial == 0 { assignedSerial = Tensor.nextSerial.wrappingAdd(1, ordering: .relaxed).newValue }
+        return assignedSerial
+    }
+
+    private static let nextSerial = Atomic<UInt64>(0)
 
     /// The number of scalars.
     public var count: Int { scalars.count }
