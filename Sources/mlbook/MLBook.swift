@@ -24,6 +24,11 @@ struct BookOptions: ParsableArguments {
     @Option(help: "Megabytes of compiled chapters and results the cache keeps (least recently used go first).")
     var cacheLimit = 512
 
+    func validate() throws {
+        guard cacheLimit >= 0 else { throw ValidationError("--cache-limit must be ≥ 0 megabytes, got \(cacheLimit)") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
+    }
+
     /// Takes the work folder's lock, saying so when another mlbook holds it; from here on an
     /// interrupt also stops the chapter programs.
     func lock() throws(BookError) -> WorkSession {
@@ -37,8 +42,8 @@ struct BookOptions: ParsableArguments {
     }
 
     /// Loads the book and the engine built beside this executable.
-    func builder(overrides: [String: String] = [:]) throws -> BookBuilder {
-        let book = try BookLoader.load(root: self.book, overrides: overrides)
+    func builder(overrides: [String: String] = [:], overriddenChapter: String? = nil) throws -> BookBuilder {
+        let book = try BookLoader.load(root: self.book, overrides: overrides, overriddenChapter: overriddenChapter)
         let engine = try Engine.besideExecutable()
         let runner = ChapterRunner(
             engine: engine, workDirectory: workDirectory, timeout: book.configuration.execution.timeout)

@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
         do {
             let session = try options.lock()
             defer { session.pruneCache() }
-            var builder = try options.builder(overrides: overrides)
+            var builder = try options.builder(overrides: overrides, overriddenChapter: chapter)
             builder.runner.relaysProgress = isatty(STDERR_FILENO) == 1
             let target = URL(fileURLWithPath: chapter).standardizedFileURL.path
             guard

@@ -69,6 +69,16 @@ import Testing
             ])
     }
 
+    @Test func overridesForOneChapterLeaveTheOthersAlone() throws {
+        let root = try Self.builder("basic").book.root
+        let other = URL(fileURLWithPath: root).appendingPathComponent("other.md").path
+        let elsewhere = try BookLoader.load(root: root, overrides: ["scale": "10"], overriddenChapter: other)
+        let here = try BookLoader.load(
+            root: root, overrides: ["scale": "10"], overriddenChapter: root + "/./basic.md")
+        #expect(elsewhere.chapters[0].parameters.first { $0.name == "scale" }?.value != "10")
+        #expect(here.chapters[0].parameters.first { $0.name == "scale" }?.value == "10")
+    }
+
     @Test func compileErrorNamesTheMarkdownLine() throws {
         let builder = try Self.builder("typo")
         let result = try #require(builder.executeAll().first)

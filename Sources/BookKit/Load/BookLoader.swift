@@ -3,8 +3,12 @@ import Foundation
 /// Loads a book folder: `book.yml`, then each chapter it lists.
 public enum BookLoader {
     /// Reads `root/book.yml` and every chapter, applying parameter overrides (`-p name=value`)
-    /// to the chapters that declare them.
-    public static func load(root: String, overrides: [String: String] = [:]) throws(BookError) -> Book {
+    /// to the chapter at `overriddenChapter` (a path, compared after standardizing), or to every
+    /// chapter when it is nil.
+    public static func load(
+        root: String, overrides: [String: String] = [:], overriddenChapter: String? = nil
+    ) throws(BookError) -> Book {
+        let overriddenPath = overriddenChapter.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let configurationPath = join(root, "book.yml")
         let configuration = try loadConfiguration(path: configurationPath)
         var chapters: [Chapter] = []
@@ -15,8 +19,10 @@ public enum BookLoader {
                     file: configurationPath, line: chapterLine(file, in: configurationPath),
                     "chapter '\(file)' is listed but \(path) does not exist")
             }
+            let applies = overriddenPath.map { $0 == URL(fileURLWithPath: path).standardizedFileURL.path } ?? true
             chapters.append(
-                try ChapterLoader.load(path: path, defaults: configuration.execution, overrides: overrides))
+                try ChapterLoader.load(
+                    path: path, defaults: configuration.execution, overrides: applies ? overrides : [:]))
         }
         let templatePath = join(root, "_templates/page.mustache")
         let template = (try? String(contentsOfFile: templatePath, encoding: .utf8)).map {
