@@ -197,23 +197,29 @@ final class DenseStackStep {
     ) {
         guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
         let (units, inputs) = (layer.units, a.columns)
-        if layer.activation != .linear {
-            for i in 0..<(batch * units) { u.base[i] *= s.base[i] }
-        }
-        if let bias = layer.bias {
-            var delta = [Float](repeating: 0, count: units)
-            delta.withUnsafeMutableBufferPointer { d in
+        // U ⊙ S, then the bias pullback, column by column (each column's sum keeps its row
+        // order), the two halves of the columns on the two cores when large.
+        let hasSlopes = layer.activation != .linear
+        var biasDelta = [Float](repeating: 0, count: layer.bias == nil ? 0 : units)
+        biasDelta.withUnsafeMutableBufferPointer { d in
+            let half = (units + 1) / 2
+            SharedWork.run(chunks: 2, flops: 100 * batch * units) { chunk in
+                let columns = chunk == 0 ? 0..<half : half..<units
                 for row in 0..<batch {
-                    let g = u.base + row * units
-                    for j in 0..<units {
+                    let (g, slope) = (u.base + row * units, s.base + row * units)
+                    if hasSlopes {
+                        for j in columns { g[j] *= slope[j] }
+                    }
+                    guard d.count > 0 else { continue }
+                    for j in columns {
                         let share = g[j] * 1
                         d[j] += share
                         g[j] = 0 + share
                     }
                 }
             }
-            bias.accumulateGradient(delta)
         }
+        layer.bias?.accumulateGradient(biasDelta)
         let flops = 2 * batch * inputs * units
         let kernelDelta = [Float](unsafeUninitializedCapacity: kernel.count) { d, initialized in
             let dW = d.baseAddress!
