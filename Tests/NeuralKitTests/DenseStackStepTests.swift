@@ -33,6 +33,15 @@ import Testing
 
     func bits(_ values: [Float]) -> [UInt32] { values.map { $0.bitPattern } }
 
+    /// A model of the given layers, compiled.
+    static func compiled(_ optimizer: any Optimizer, _ loss: any Loss, @LayerBuilder _ layers: () -> [Layer])
+        -> Sequential
+    {
+        let model = Sequential(layers())
+        model.compile(optimizer: optimizer, loss: loss)
+        return model
+    }
+
     /// A regression problem with 100 samples: batches of 32 leave a last batch of 4.
     static func regression(features: Int) -> (Tensor, Tensor) {
         var generator = RandomGenerator(seed: 3)
@@ -45,26 +54,21 @@ import Testing
     @Test func theArticlesExampleTrainsTheSame() {
         let (x, y) = Self.regression(features: 1)
         expectSameTraining(
-            {
-                let model = Sequential { Dense(1, inputSize: 1) }
-                model.compile(optimizer: Adam(learningRate: 0.01), loss: MeanSquaredError())
-                return model
-            }, x: x, y: y, fit: { $0.fit(x, y, epochs: 30, batchSize: 32) })
+            { Self.compiled(Adam(learningRate: 0.01), MeanSquaredError()) { Dense(1, inputSize: 1) } }, x: x, y: y,
+            fit: { $0.fit(x, y, epochs: 30, batchSize: 32) })
     }
 
     @Test func everyActivationWithRegularizersClippingAndAccumulationTrainsTheSame() {
         let (x, y) = Self.regression(features: 3)
         expectSameTraining(
             {
-                let model = Sequential {
+                Self.compiled(SGD(learningRate: 0.05, momentum: 0.9), MeanSquaredError()) {
                     Dense(8, inputSize: 3, activation: .relu, kernelRegularizer: L2(0.01))
                     Dense(8, activation: .tanh)
                     Dense(8, activation: .sigmoid, kernelRegularizer: L1(0.001))
                     Dense(4, activation: .gelu, useBias: false)
                     Dense(1)
                 }
-                model.compile(optimizer: SGD(learningRate: 0.05, momentum: 0.9), loss: MeanSquaredError())
-                return model
             }, x: x, y: y,
             fit: { $0.fit(x, y, epochs: 8, batchSize: 16, clipNorm: 1, accumulationSteps: 2) })
     }
@@ -77,12 +81,10 @@ import Testing
             {
                 // No input size: the first layer draws its weights at its first call, on the
                 // graph path, and later batches take the fused one.
-                let model = Sequential {
+                Self.compiled(Adam(), SparseCategoricalCrossEntropy(fromLogits: true)) {
                     Dense(16, activation: .relu, kernelRegularizer: L1L2(l1: 0.001, l2: 0.01))
                     Dense(3, kernelRegularizer: L2(0.01))
                 }
-                model.compile(optimizer: Adam(), loss: SparseCategoricalCrossEntropy(fromLogits: true))
-                return model
             }, x: x, y: labels,
             fit: { $0.fit(x, labels, epochs: 6, batchSize: 16, accumulationSteps: 3, validationSplit: 0.2) })
     }
@@ -96,13 +98,11 @@ import Testing
         let labels = Tensor((0..<384).map { Float($0 % 10) })
         expectSameTraining(
             {
-                let model = Sequential {
+                Self.compiled(Adam(), SparseCategoricalCrossEntropy(fromLogits: true)) {
                     Dense(256, inputSize: 64, activation: .relu)
                     Dense(256, activation: .relu)
                     Dense(10)
                 }
-                model.compile(optimizer: Adam(), loss: SparseCategoricalCrossEntropy(fromLogits: true))
-                return model
             }, x: x, y: labels, fit: { $0.fit(x, labels, epochs: 2, batchSize: 128) })
     }
 
