@@ -69,6 +69,7 @@ struct WorkSession {
 /// the terminal's signal does not reach them), then exit. The cache and the last good site
 /// are safe: both are only ever replaced by renames.
 func stopChildrenOnInterrupt() {
+    guard interruptSources.isEmpty else { return }  // once per process (serve rebuilds often)
     for signalNumber in [SIGINT, SIGTERM] {
         signal(signalNumber, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
