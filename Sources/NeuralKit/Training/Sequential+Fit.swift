@@ -40,43 +40,20 @@ extension Sequential {
         precondition(
             validationSplit >= 0 && validationSplit < 1, "validationSplit must be in [0, 1), got \(validationSplit)")
         let start = DispatchTime.now().uptimeNanoseconds
-        let heldOut = Int(Float(x.shape[0]) * validationSplit)
-        let (x, y, validation) =
-            heldOut > 0
-            ? (
-                x.slicing(axis: 0, range: 0..<(x.shape[0] - heldOut)),
-                y.slicing(axis: 0, range: 0..<(y.shape[0] - heldOut)),
-                (
-                    x: x.slicing(axis: 0, range: (x.shape[0] - heldOut)..<x.shape[0]),
-                    y: y.slicing(axis: 0, range: (y.shape[0] - heldOut)..<y.shape[0])
-                ) as (x: Tensor, y: Tensor)?
-            ) : (x, y, validationData)
+        let (x, y, validation) = Self.holdingOut(validationSplit, of: x, y) ?? (x, y, validationData)
         let sampleCount = x.shape[0]
         var history = History()
         var stepper = OptimizerStepper(
             optimizer: optimizer, schedule: schedule, clipNorm: clipNorm, accumulationSteps: accumulationSteps)
         var progress = ProgressBar(epochs: epochs, verbose: verbose)
-        // The fused path for stacks of Dense layers, once they are built (see DenseStackStep).
-        var fusedStep: DenseStackStep?
-        let mayFuse = allowsFusedSteps && layers.allSatisfy { $0 is Dense }
+        var batches = BatchDifferentiator(model: self, x: x, y: y, loss: loss)
         for epoch in 0..<epochs {
             let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
             var weightedLoss: Float = 0
             for batchStart in stride(from: 0, to: sampleCount, by: batchSize) {
                 let rows = Array(order[batchStart..<min(batchStart + batchSize, sampleCount)])
-                let batchLoss: Float
-                if mayFuse, let step = fusedStep ?? DenseStackStep(model: self, x: x, y: y, loss: loss) {
-                    if fusedStep == nil { recordShapes(step.outputShapes(batch: rows.count)) }
-                    fusedStep = step
-                    batchLoss = step.lossAfterBackward(rows: rows)
-                } else {
-                    let lossTensor = regularized(
-                        loss(predicted: self(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows)))
-                    lossTensor.backward()
-                    batchLoss = lossTensor.scalar
-                }
-                stepper.didBackward(
-                    fusedStep?.parameters ?? parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
+                let batchLoss = batches.lossAfterBackward(rows: rows)
+                stepper.didBackward(batches.parameters, endOfEpoch: batchStart + batchSize >= sampleCount)
                 weightedLoss += batchLoss * Float(rows.count)
             }
             history.loss.append(weightedLoss / Float(sampleCount))
@@ -123,7 +100,56 @@ extension Sequential {
 
     /// `loss` plus every layer's regularization penalty. (`DenseStackStep` runs the pullbacks
     /// of this sum in the order its graph does: keep the two in step.)
-    private func regularized(_ loss: Tensor) -> Tensor {
+    fileprivate func regularized(_ loss: Tensor) -> Tensor {
         regularizationLoss.map { loss + $0 } ?? loss
+    }
+
+    /// The first samples for training and the last `fraction` of them for validation, as Keras
+    /// splits (before any shuffling); nil when the fraction holds out no sample.
+    private static func holdingOut(_ fraction: Float, of x: Tensor, _ y: Tensor) -> (
+        x: Tensor, y: Tensor, validation: (x: Tensor, y: Tensor)?
+    )? {
+        let count = x.shape[0]
+        let heldOut = Int(Float(count) * fraction)
+        guard heldOut > 0 else { return nil }
+        let (training, validation) = (0..<(count - heldOut), (count - heldOut)..<count)
+        return (
+            x.slicing(axis: 0, range: training), y.slicing(axis: 0, range: training),
+            (x.slicing(axis: 0, range: validation), y.slicing(axis: 0, range: validation))
+        )
+    }
+}
+
+/// How `fit` gets one batch's loss and its gradient into the parameters: through
+/// `DenseStackStep` for a stack of `Dense` layers once they are built (the same numbers,
+/// faster), through the recorded graph otherwise.
+private struct BatchDifferentiator {
+    let model: Sequential
+    let x: Tensor
+    let y: Tensor
+    let loss: any Loss
+    /// Whether the fused step may apply: every layer is `Dense` (and tests have not turned it off).
+    let mayFuse: Bool
+    private var fused: DenseStackStep?
+
+    init(model: Sequential, x: Tensor, y: Tensor, loss: any Loss) {
+        (self.model, self.x, self.y, self.loss) = (model, x, y, loss)
+        mayFuse = model.allowsFusedSteps && model.layers.allSatisfy { $0 is Dense }
+    }
+
+    /// The parameters the gradients went into.
+    var parameters: [Tensor] { fused?.parameters ?? model.parameters }
+
+    /// The regularized loss of the batch `rows`, after adding its gradient into the parameters.
+    mutating func lossAfterBackward(rows: [Int]) -> Float {
+        if mayFuse, let step = fused ?? DenseStackStep(model: model, x: x, y: y, loss: loss) {
+            if fused == nil { model.recordShapes(step.outputShapes(batch: rows.count)) }
+            fused = step
+            return step.lossAfterBackward(rows: rows)
+        }
+        let lossTensor = model.regularized(
+            loss(predicted: model(x.gathering(rows: rows), training: true), target: y.gathering(rows: rows)))
+        lossTensor.backward()
+        return lossTensor.scalar
     }
 }
