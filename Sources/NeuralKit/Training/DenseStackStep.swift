@@ -202,8 +202,10 @@ final class DenseStackStep {
         let hasSlopes = layer.activation != .linear
         var biasDelta = [Float](repeating: 0, count: layer.bias == nil ? 0 : units)
         biasDelta.withUnsafeMutableBufferPointer { d in
-            let half = (units + 1) / 2
-            SharedWork.run(chunks: 2, flops: 100 * batch * units) { chunk in
+            let flops = 100 * batch * units
+            let split = SharedWork.shares(flops: flops) && units > 1
+            let half = split ? (units + 1) / 2 : units
+            SharedWork.run(chunks: split ? 2 : 1, flops: flops) { chunk in
                 let columns = chunk == 0 ? 0..<half : half..<units
                 for row in 0..<batch {
                     let (g, slope) = (u.base + row * units, s.base + row * units)
