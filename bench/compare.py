@@ -108,3 +108,25 @@ if "gemm" in only:
     for name, values in samples.items():
         if "GFLOP" in name:
             print(f"  {name:34} {statistics.median(values):8.1f}")
+
+
+def verdict(met):
+    return "met" if met else "NOT met"
+
+
+# The goals of the NeuralKit issue, judged on this run's medians.
+print("\nGoals")
+if "w1" in only and median("w1 NeuralKit"):
+    w1 = median("w1 NeuralKit")
+    print(f"  W1 fit ≤ 10 ms: {w1 * 1e3:.2f} ms — {verdict(w1 <= 0.010)}")
+if "w2" in only and median("w2 NeuralKit"):
+    w2 = median("w2 NeuralKit")
+    jax = [median(name) for name in ("w2 JAX jit step", "w2 JAX scan") if median(name)]
+    if jax:
+        ratio = min(jax) / w2
+        print(f"  W2 ≥ 1.0× the faster JAX: {ratio:.2f}× — {verdict(ratio >= 1)}")
+    else:
+        print("  W2 ≥ 1.0× JAX: JAX is not installed in this Python, no verdict")
+    memory = extra.get("w2 NeuralKit", {}).get("peak_rss_mb")
+    if memory:
+        print(f"  W2 peak memory < 100 MB: {memory:.0f} MB — {verdict(memory < 100)}")
