@@ -25,6 +25,13 @@ struct AxisLayout {
         return (o * length + j) * inner + i
     }
 
+    /// Calls `body(start, step)` for every line, in line order: element `j` of the line is at
+    /// `start + j · step`.
+    @inline(__always)
+    func forEachLine(_ body: (_ start: Int, _ step: Int) -> Void) {
+        for line in 0..<lineCount { body(offset(line: line, 0), inner) }
+    }
+
     /// The shape with the axis removed, or kept with size 1.
     static func reducedShape(_ shape: [Int], axis: Int, keepingDimension: Bool) -> [Int] {
         var reduced = shape

@@ -13,20 +13,30 @@ extension Tensor {
     /// ```
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let layout = AxisLayout(shape, axis: normalizedAxis(axis))
-        var output = scalars
-        for line in 0..<layout.lineCount {
-            let offsets = (0..<layout.length).map { layout.offset(line: line, $0) }
-            let m = offsets.map { scalars[$0] }.max() ?? 0
-            let logSum = logf(offsets.reduce(Float(0)) { $0 + expf(scalars[$1] - m) })
-            for offset in offsets { output[offset] = scalars[offset] - m - logSum }
+        let x = scalars
+        var output = x
+        output.withUnsafeMutableBufferPointer { y in
+            x.withUnsafeBufferPointer { x in
+                layout.forEachLine { start, step in
+                    let m = lineMaximum(x, start, step, layout.length)
+                    var sum: Float = 0
+                    for j in 0..<layout.length { sum += expf(x[start + j * step] - m) }
+                    let logSum = logf(sum)
+                    for j in 0..<layout.length { y[start + j * step] = x[start + j * step] - m - logSum }
+                }
+            }
         }
         let input = self
         return Tensor(shape: shape, scalars: output, inputs: [input]) { upstream in
             var delta = upstream
-            for line in 0..<layout.lineCount {
-                let offsets = (0..<layout.length).map { layout.offset(line: line, $0) }
-                let total = offsets.reduce(Float(0)) { $0 + upstream[$1] }
-                for offset in offsets { delta[offset] -= expf(output[offset]) * total }
+            delta.withUnsafeMutableBufferPointer { d in
+                output.withUnsafeBufferPointer { y in
+                    layout.forEachLine { start, step in
+                        var total: Float = 0
+                        for j in 0..<layout.length { total += d[start + j * step] }
+                        for j in 0..<layout.length { d[start + j * step] -= expf(y[start + j * step]) * total }
+                    }
+                }
             }
             input.accumulateGradient(delta)
         }
@@ -38,23 +48,44 @@ extension Tensor {
     /// Pullback: `∂L/∂xⱼ = yⱼ (gⱼ − Σₖ gₖ yₖ)`.
     public func softmax(axis: Int = -1) -> Tensor {
         let layout = AxisLayout(shape, axis: normalizedAxis(axis))
-        var output = scalars
-        for line in 0..<layout.lineCount {
-            let offsets = (0..<layout.length).map { layout.offset(line: line, $0) }
-            let m = offsets.map { scalars[$0] }.max() ?? 0
-            for offset in offsets { output[offset] = expf(scalars[offset] - m) }
-            let total = offsets.reduce(Float(0)) { $0 + output[$1] }
-            for offset in offsets { output[offset] /= total }
+        let x = scalars
+        var output = x
+        output.withUnsafeMutableBufferPointer { y in
+            x.withUnsafeBufferPointer { x in
+                layout.forEachLine { start, step in
+                    let m = lineMaximum(x, start, step, layout.length)
+                    for j in 0..<layout.length { y[start + j * step] = expf(x[start + j * step] - m) }
+                    var total: Float = 0
+                    for j in 0..<layout.length { total += y[start + j * step] }
+                    for j in 0..<layout.length { y[start + j * step] /= total }
+                }
+            }
         }
         let input = self
         return Tensor(shape: shape, scalars: output, inputs: [input]) { upstream in
             var delta = upstream
-            for line in 0..<layout.lineCount {
-                let offsets = (0..<layout.length).map { layout.offset(line: line, $0) }
-                let dot = offsets.reduce(Float(0)) { $0 + upstream[$1] * output[$1] }
-                for offset in offsets { delta[offset] = output[offset] * (upstream[offset] - dot) }
+            delta.withUnsafeMutableBufferPointer { d in
+                output.withUnsafeBufferPointer { y in
+                    layout.forEachLine { start, step in
+                        var dot: Float = 0
+                        for j in 0..<layout.length { dot += d[start + j * step] * y[start + j * step] }
+                        for j in 0..<layout.length {
+                            d[start + j * step] = y[start + j * step] * (d[start + j * step] - dot)
+                        }
+                    }
+                }
             }
             input.accumulateGradient(delta)
         }
     }
+}
+
+/// The largest of the `length` values `x[start + j·step]`, compared in order as `Sequence.max()`
+/// does (a NaN first stays; a NaN later is passed over), 0 for an empty line.
+@inline(__always)
+private func lineMaximum(_ x: UnsafeBufferPointer<Float>, _ start: Int, _ step: Int, _ length: Int) -> Float {
+    guard length > 0 else { return 0 }
+    var m = x[start]
+    for j in 1..<length where m < x[start + j * step] { m = x[start + j * step] }
+    return m
 }
