@@ -3,9 +3,10 @@
 /// and the survivors are scaled by `1/(1 − rate)`, so the expected output equals the input; in
 /// inference mode (`layer(x)`, `predict`, `evaluate`) the layer is the identity.
 ///
-/// `y = x ⊙ m / (1 − rate)`, `mᵢ = 1` when `uᵢ ≥ rate` for `uᵢ` uniform from the engine's
-/// default generator, drawn afresh at every training call (so not from several threads at
-/// once). The gradient is the same mask: `∂y/∂x = m / (1 − rate)`.
+/// `y = x ⊙ m / (1 − rate)`, `mᵢ = 1` when `uᵢ ≥ rate` for `uᵢ` uniform from the calling
+/// thread's default generator, drawn afresh at every training call (`DataParallelTrainer`
+/// gives each worker a generator seeded by step and worker, so its masks are reproducible).
+/// The gradient is the same mask: `∂y/∂x = m / (1 − rate)`.
 ///
 /// ```swift
 /// let model = Sequential {
