@@ -31,7 +31,7 @@ site-check-deps:
 # Runs the engine's workloads beside numpy and JAX (installed in .venv-peers) and prints ratios.
 bench: engine
 	@test -x .venv-peers/bin/python || { python3 -m venv .venv-peers && .venv-peers/bin/pip install -q numpy threadpoolctl "jax[cpu]"; }
-	.venv-peers/bin/python bench/compare.py
+	.venv-peers/bin/python bench/compare.py --rounds 5
 
 check: engine
 	$(MLBOOK) check
