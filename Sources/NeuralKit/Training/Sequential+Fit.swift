@@ -131,6 +131,7 @@ private struct BatchDifferentiator {
     /// Whether the fused step may apply: every layer is `Dense` (and tests have not turned it off).
     let mayFuse: Bool
     private var fused: DenseStackStep?
+    private var recordedBatch = 0
 
     init(model: Sequential, x: Tensor, y: Tensor, loss: any Loss) {
         (self.model, self.x, self.y, self.loss) = (model, x, y, loss)
@@ -143,7 +144,11 @@ private struct BatchDifferentiator {
     /// The regularized loss of the batch `rows`, after adding its gradient into the parameters.
     mutating func lossAfterBackward(rows: [Int]) -> Float {
         if mayFuse, let step = fused ?? DenseStackStep(model: model, x: x, y: y, loss: loss) {
-            if fused == nil { model.recordShapes(step.outputShapes(batch: rows.count)) }
+            // The shapes `summary()` shows, as the graph path records them (the last batch's).
+            if fused == nil || rows.count != recordedBatch {
+                model.recordShapes(step.outputShapes(batch: rows.count))
+                recordedBatch = rows.count
+            }
             fused = step
             return step.lossAfterBackward(rows: rows)
         }
