@@ -13,12 +13,15 @@ struct Axis {
         let finite = values.filter { $0.isFinite && (!logarithmic || $0 > 0) }
         self.logarithmic = logarithmic
         if logarithmic {
-            let low = (log10(finite.min() ?? 1)).rounded(.down)
-            let high = max((log10(finite.max() ?? 10)).rounded(.up), low + 1)
-            lower = low
-            upper = high
+            // Exponents within Double's normal range, so every tick is finite and positive.
+            let low = min(max((log10(finite.min() ?? 1)).rounded(.down), -307), 307)
+            let high = min(max((log10(finite.max() ?? 10)).rounded(.up), low + 1), 308)
             let step = max(1, ((high - low) / 6).rounded(.up))
-            ticks = stride(from: low, through: high, by: step).map { pow(10, $0) }
+            // The last tick reaches the top of the data even when the step skips decades.
+            let count = min(((high - low) / step).rounded(.up), ((308 - low) / step).rounded(.down))
+            lower = low
+            upper = low + count * step
+            ticks = (0...Int(count)).map { pow(10, low + Double($0) * step) }
             return
         }
         var low = finite.min() ?? 0
@@ -67,7 +70,7 @@ struct Axis {
     /// A tick label: the number, or on a log axis reaching beyond 10⁻³…10⁴, every tick as a
     /// power of ten ("10³²", "10⁻⁸"), which reads better than a column of "1e+32" and "10000".
     func label(_ tick: Double) -> String {
-        guard logarithmic, lower < -3 || upper > 4 else { return formatSignificant(tick) }
+        guard logarithmic, lower < -3 || upper > 4, tick.isFinite, tick > 0 else { return formatSignificant(tick) }
         return "10" + superscript(Int(log10(tick).rounded()))
     }
 

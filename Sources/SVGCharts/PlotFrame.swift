@@ -3,9 +3,11 @@
 /// draw their marks between `header` and `footer`.
 ///
 /// The legend (drawn when there are several series) sits in rows between the title and the
-/// plot, centred, so it never covers a line or a bar; the plot starts below it.
+/// plot, centred, so it never covers a line or a bar; the chart grows by the legend's height,
+/// so the plot keeps its size however many series there are.
 struct PlotFrame {
     let width: Double
+    /// The chart's height without the legend.
     let height: Double
     let title: String
     let description: String
@@ -13,12 +15,27 @@ struct PlotFrame {
     let yLabel: String
     let xAxis: Axis
     let yAxis: Axis
-    /// The series' names, in order; shown when there are at least two.
-    let legend: [String]
+    /// The legend's entries (series index, name, width) in rows that fit the plot's width;
+    /// empty for fewer than two series.
+    private let legendRows: [[LegendEntry]]
     let left = 64.0
-    var top: Double { 36 + (legendRows.isEmpty ? 0 : Double(legendRows.count) * 18 + 4) }
+    /// The height the legend adds above the plot.
+    let legendHeight: Double
+    var top: Double { 36 + legendHeight }
     var right: Double { width - 16 }
-    var bottom: Double { height - 48 }
+    var bottom: Double { height + legendHeight - 48 }
+    /// The height of the whole chart.
+    var totalHeight: Double { height + legendHeight }
+
+    init(
+        width: Double, height: Double, title: String, description: String, xLabel: String, yLabel: String,
+        xAxis: Axis, yAxis: Axis, legend: [String]
+    ) {
+        (self.width, self.height, self.title, self.description) = (width, height, title, description)
+        (self.xLabel, self.yLabel, self.xAxis, self.yAxis) = (xLabel, yLabel, xAxis, yAxis)
+        legendRows = Self.rows(of: legend, fitting: width - 16 - left)
+        legendHeight = legendRows.isEmpty ? 0 : Double(legendRows.count) * 18 + 4
+    }
 
     func x(_ value: Double) -> Double { xAxis.position(value, from: left, to: right) }
     func y(_ value: Double) -> Double { yAxis.position(value, from: bottom, to: top) }
@@ -26,7 +43,7 @@ struct PlotFrame {
     /// The opening `<svg>`, title, description, grid and ticks.
     func header(xTickLabels: [(position: Double, label: String)]? = nil) -> String {
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\(coordinate(width))" height="\(coordinate(height))" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\(coordinate(width))" height="\(coordinate(totalHeight))" viewBox="0 0 \(coordinate(width)) \(coordinate(totalHeight))" role="img">
             <title>\(escapeXML(title))</title>
             <desc>\(escapeXML(description))</desc>
             <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(title))</text>
@@ -53,7 +70,7 @@ struct PlotFrame {
         var svg =
             "<rect class=\"frame\" x=\"\(coordinate(left))\" y=\"\(coordinate(top))\" width=\"\(coordinate(right - left))\" height=\"\(coordinate(bottom - top))\" fill=\"none\"/>\n"
         svg +=
-            "<text class=\"axis-label\" x=\"\(coordinate((left + right) / 2))\" y=\"\(coordinate(height - 10))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>\n"
+            "<text class=\"axis-label\" x=\"\(coordinate((left + right) / 2))\" y=\"\(coordinate(totalHeight - 10))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>\n"
         svg +=
             "<text class=\"axis-label\" transform=\"translate(16 \(coordinate((top + bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
         return svg + "</svg>"
@@ -62,19 +79,31 @@ struct PlotFrame {
     /// Width of a legend entry's swatch and the gaps after the swatch and after the name.
     private static let (swatchWidth, swatchGap, entryGap) = (14.0, 6.0, 18.0)
 
-    /// The legend's entries (series index, name, width) in rows that fit the plot's width.
-    private var legendRows: [[(index: Int, name: String, width: Double)]] {
-        guard legend.count > 1 else { return [] }
-        var rows: [[(index: Int, name: String, width: Double)]] = [[]]
+    /// One legend entry: the series' index (its colour), its name, and the entry's width.
+    private struct LegendEntry {
+        let index: Int
+        let name: String
+        let width: Double
+    }
+
+    /// The entries of `names` in rows no wider than `available`; a name too long for a row of
+    /// its own is shortened with "…".
+    private static func rows(of names: [String], fitting available: Double) -> [[LegendEntry]] {
+        guard names.count > 1 else { return [] }
+        var rows: [[LegendEntry]] = [[]]
         var used = 0.0
-        for (index, name) in legend.enumerated() {
-            let entry = Self.swatchWidth + Self.swatchGap + estimatedTextWidth(name)
-            if !rows[rows.count - 1].isEmpty && used + Self.entryGap + entry > right - left {
+        for (index, fullName) in names.enumerated() {
+            var name = fullName
+            while name.count > 1 && swatchWidth + swatchGap + estimatedTextWidth(name) > available {
+                name = String(name.dropLast(name.hasSuffix("…") ? 2 : 1)) + "…"
+            }
+            let entry = LegendEntry(index: index, name: name, width: swatchWidth + swatchGap + estimatedTextWidth(name))
+            if !rows[rows.count - 1].isEmpty && used + entryGap + entry.width > available {
                 rows.append([])
                 used = 0
             }
-            used += (rows[rows.count - 1].isEmpty ? 0 : Self.entryGap) + entry
-            rows[rows.count - 1].append((index, name, entry))
+            used += (rows[rows.count - 1].isEmpty ? 0 : entryGap) + entry.width
+            rows[rows.count - 1].append(entry)
         }
         return rows
     }
@@ -98,12 +127,17 @@ struct PlotFrame {
     }
 }
 
-/// The width of `text` at the charts' 12 px font, estimated without a font: wide (CJK,
-/// full-width) characters take about 12 px, others about 6.8.
+/// The width of `text` at the charts' 12 px font, estimated without a font: wide characters
+/// (East Asian scripts, full-width forms, emoji) take about 12 px, combining marks none, others
+/// about 6.8.
 func estimatedTextWidth(_ text: String) -> Double {
     text.unicodeScalars.reduce(0) { width, scalar in
-        width
-            + (scalar.properties.isIdeographic || (0xFF00...0xFFEF).contains(scalar.value)
-                || (0x3000...0x303F).contains(scalar.value) ? 12 : 6.8)
+        let value = scalar.value
+        let wide = [
+            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+            0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD,
+        ].contains { $0.contains(value) }
+        let combining = scalar.properties.generalCategory == .nonspacingMark
+        return width + (combining ? 0 : wide ? 12 : 6.8)
     }
 }

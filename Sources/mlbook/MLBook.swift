@@ -38,7 +38,7 @@ struct BookOptions: ParsableArguments {
         }
         return WorkSession(
             lock: lock, started: Date(), cache: ResultCache(directory: workDirectory + "/cache"),
-            cacheLimitBytes: cacheLimit << 20)
+            cacheLimitBytes: cacheLimit > Int.max >> 20 ? Int.max : cacheLimit << 20)
     }
 
     /// Loads the book and the engine built beside this executable.
@@ -59,9 +59,10 @@ struct WorkSession {
     let cache: ResultCache
     let cacheLimitBytes: Int
 
-    /// Trims the cache to its limit, keeping what this command used.
+    /// Trims the cache to its limit, keeping what this command used (with two seconds to
+    /// spare for file systems that keep whole seconds and for clocks that lag a little).
     func pruneCache() {
-        cache.prune(toBytes: cacheLimitBytes, protectedSince: started)
+        cache.prune(toBytes: cacheLimitBytes, protectedSince: started.addingTimeInterval(-2))
     }
 }
 

@@ -110,6 +110,18 @@ import Testing
             "\(result.cells[2].error ?? "")")
         // The trapping cell is skipped in the rerun, so its append never happened.
         #expect(result.cells[3].output == "start,after\n")
+
+        // The binary that ran (built without the cell that does not compile) is the one the
+        // result names, and reusing the result marks it as used.
+        let cache = ResultCache(directory: builder.runner.workDirectory + "/cache")
+        let binary = cache.binaryPath(key: try #require(result.binaryKey))
+        #expect(FileManager.default.isExecutableFile(atPath: binary))
+        let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: folder)
+        #expect(try #require(builder.executeAll().first).cached)
+        let used = try FileManager.default.attributesOfItem(atPath: folder)[.modificationDate] as? Date
+        #expect((used?.timeIntervalSinceNow ?? -3600) > -60)
     }
 
     @Test func anErrorCellThatSucceedsFailsTheChapter() throws {

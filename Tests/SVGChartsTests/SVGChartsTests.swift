@@ -29,6 +29,45 @@ import Testing
         #expect(narrow.ticks.map(narrow.label) == ["0.001", "0.01", "0.1", "1", "10"])
     }
 
+    @Test func logAxesAtTheEndsOfDoubleStayFinite() {
+        for values in [[1e-3, 1.5e308], [1, 5e-324], [1e300, 1.7e308]] {
+            let axis = Axis(covering: values, logarithmic: true)
+            #expect(axis.ticks.allSatisfy { $0.isFinite && $0 > 0 }, "\(values)")
+            #expect(axis.ticks.map(axis.label).allSatisfy { $0.hasPrefix("10") }, "\(values)")
+        }
+        // A step that skips decades still reaches the top of the data.
+        let wide = Axis(covering: [1e-3, 1e32], logarithmic: true)
+        #expect(wide.ticks.last.map { $0 >= 1e32 } == true)
+    }
+
+    @Test func manySeriesGrowTheChartInsteadOfSqueezingThePlot() {
+        func frameHeight(series: Int) -> (frame: String, svgHeight: String) {
+            var chart = LineChart(title: "t")
+            for index in 0..<series { chart.add("第 \(index) 条曲线", y: [1, 2]) }
+            let svg = chart.svg()
+            func attribute(_ name: String, after marker: String) -> String {
+                (svg.components(separatedBy: marker).dropFirst().first ?? "").components(separatedBy: name + "=\"")
+                    .dropFirst().first.map { String($0.prefix { $0 != "\"" }) } ?? ""
+            }
+            return (attribute("height", after: "<rect class=\"frame\""), attribute("height", after: "<svg"))
+        }
+        let (single, many) = (frameHeight(series: 1), frameHeight(series: 60))
+        #expect(many.frame == single.frame, "the plot keeps its size")
+        #expect((Double(many.svgHeight) ?? 0) > (Double(single.svgHeight) ?? 0) + 100, "the legend adds rows")
+    }
+
+    @Test func aLegendNameTooLongForARowIsShortened() {
+        var chart = LineChart(title: "t")
+        chart.add(String(repeating: "很长的名字", count: 40), y: [1, 2])
+        chart.add("b", y: [2, 1])
+        let svg = chart.svg()
+        let swatchX = svg.components(separatedBy: "<rect x=\"").dropFirst().compactMap {
+            Double($0.prefix { $0 != "\"" })
+        }
+        #expect(swatchX.allSatisfy { $0 >= 64 }, "no entry starts left of the plot: \(swatchX)")
+        #expect(svg.contains("…</text>"))
+    }
+
     @Test func aDivergingSeriesBreaksTheLineInsteadOfCrashing() {
         var chart = LineChart(title: "t", xLabel: "x", yLabel: "y")
         chart.add("run", y: [1, 2, .nan, 3, .infinity, 4])

@@ -47,7 +47,8 @@ public struct ChapterRunner: Sendable {
         let resultPath = cache.resultPath(chapter: chapter, program: program, engine: engine)
         if usesCache, var cached = cache.loadResult(at: resultPath) {
             // Its binary counts as used too, so `check`, which reruns it, need not recompile.
-            cache.markUsed(cache.binaryPath(program: program, engine: engine))
+            cache.markUsed(
+                cached.binaryKey.map(cache.binaryPath(key:)) ?? cache.binaryPath(program: program, engine: engine))
             cached.cached = true
             return cached
         }
@@ -79,6 +80,7 @@ public struct ChapterRunner: Sendable {
                     "the cell is marked 'error: true' but ran without an error"))
         }
         result.compileSeconds = compiled.result.compileSeconds
+        result.binaryKey = ResultCache.binaryKey(of: binary)
         if result.succeeded { cache.store(result, at: resultPath) }
         return result
     }

@@ -23,7 +23,17 @@ public struct ResultCache: Sendable {
         var hash = ContentHash()
         hash.combine(engine.fingerprint)
         hash.combine(program)
-        return "\(directory)/binaries/\(hash.hex)/chapter"
+        return binaryPath(key: hash.hex)
+    }
+
+    /// The binary stored under `key` (see `binaryKey(of:)`).
+    func binaryPath(key: String) -> String {
+        "\(directory)/binaries/\(key)/chapter"
+    }
+
+    /// The key of a binary path made by `binaryPath`.
+    static func binaryKey(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
     }
 
     func resultPath(chapter: Chapter, program: String, engine: Engine) -> String {

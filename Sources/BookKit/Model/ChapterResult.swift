@@ -14,6 +14,9 @@ public struct ChapterResult: Sendable, Codable, Equatable {
     public var runSeconds: Double
     /// Whether this result was reused from the cache (nothing compiled or ran).
     public var cached = false
+    /// The cache key of the binary that produced it (the program without its left-out
+    /// `error: true` cells), so reusing the result keeps that binary too.
+    public var binaryKey: String?
 
     /// Whether the chapter compiled, ran every cell as intended and all claims held.
     public var succeeded: Bool { errors.isEmpty }

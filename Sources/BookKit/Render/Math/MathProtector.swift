@@ -93,6 +93,8 @@ enum MathProtector {
                 output.removeLast("<p>".count)
                 output += render(span)
                 rest = rest.dropFirst("</p>".count)
+            } else if span.display {
+                output += render(span)
             } else {
                 // CJK punctuation may not start or end a line: keep it with the formula.
                 let opening = output.last.map { cjkOpening.contains($0) } == true ? String(output.removeLast()) : ""
