@@ -13,30 +13,21 @@ extension Tensor {
     /// ```
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let layout = AxisLayout(shape, axis: normalizedAxis(axis))
-        let x = scalars
-        var output = x
-        output.withUnsafeMutableBufferPointer { y in
-            x.withUnsafeBufferPointer { x in
-                layout.forEachLine { start, step in
-                    let m = lineMaximum(x, start, step, layout.length)
-                    var sum: Float = 0
-                    for j in 0..<layout.length { sum += expf(x[start + j * step] - m) }
-                    let logSum = logf(sum)
-                    for j in 0..<layout.length { y[start + j * step] = x[start + j * step] - m - logSum }
-                }
-            }
+        var output = scalars
+        alongLines(layout, reading: scalars, writing: &output) { x, y, start, step in
+            let m = lineMaximum(x, start, step, layout.length)
+            var sum: Float = 0
+            for j in 0..<layout.length { sum += expf(x[start + j * step] - m) }
+            let logSum = logf(sum)
+            for j in 0..<layout.length { y[start + j * step] = x[start + j * step] - m - logSum }
         }
         let input = self
         return Tensor(shape: shape, scalars: output, inputs: [input]) { upstream in
             var delta = upstream
-            delta.withUnsafeMutableBufferPointer { d in
-                output.withUnsafeBufferPointer { y in
-                    layout.forEachLine { start, step in
-                        var total: Float = 0
-                        for j in 0..<layout.length { total += d[start + j * step] }
-                        for j in 0..<layout.length { d[start + j * step] -= expf(y[start + j * step]) * total }
-                    }
-                }
+            alongLines(layout, reading: output, writing: &delta) { y, d, start, step in
+                var total: Float = 0
+                for j in 0..<layout.length { total += d[start + j * step] }
+                for j in 0..<layout.length { d[start + j * step] -= expf(y[start + j * step]) * total }
             }
             input.accumulateGradient(delta)
         }
@@ -48,34 +39,37 @@ extension Tensor {
     /// Pullback: `∂L/∂xⱼ = yⱼ (gⱼ − Σₖ gₖ yₖ)`.
     public func softmax(axis: Int = -1) -> Tensor {
         let layout = AxisLayout(shape, axis: normalizedAxis(axis))
-        let x = scalars
-        var output = x
-        output.withUnsafeMutableBufferPointer { y in
-            x.withUnsafeBufferPointer { x in
-                layout.forEachLine { start, step in
-                    let m = lineMaximum(x, start, step, layout.length)
-                    for j in 0..<layout.length { y[start + j * step] = expf(x[start + j * step] - m) }
-                    var total: Float = 0
-                    for j in 0..<layout.length { total += y[start + j * step] }
-                    for j in 0..<layout.length { y[start + j * step] /= total }
-                }
-            }
+        var output = scalars
+        alongLines(layout, reading: scalars, writing: &output) { x, y, start, step in
+            let m = lineMaximum(x, start, step, layout.length)
+            for j in 0..<layout.length { y[start + j * step] = expf(x[start + j * step] - m) }
+            var total: Float = 0
+            for j in 0..<layout.length { total += y[start + j * step] }
+            for j in 0..<layout.length { y[start + j * step] /= total }
         }
         let input = self
         return Tensor(shape: shape, scalars: output, inputs: [input]) { upstream in
             var delta = upstream
-            delta.withUnsafeMutableBufferPointer { d in
-                output.withUnsafeBufferPointer { y in
-                    layout.forEachLine { start, step in
-                        var dot: Float = 0
-                        for j in 0..<layout.length { dot += d[start + j * step] * y[start + j * step] }
-                        for j in 0..<layout.length {
-                            d[start + j * step] = y[start + j * step] * (d[start + j * step] - dot)
-                        }
-                    }
-                }
+            alongLines(layout, reading: output, writing: &delta) { y, d, start, step in
+                var dot: Float = 0
+                for j in 0..<layout.length { dot += d[start + j * step] * y[start + j * step] }
+                for j in 0..<layout.length { d[start + j * step] = y[start + j * step] * (d[start + j * step] - dot) }
             }
             input.accumulateGradient(delta)
+        }
+    }
+}
+
+/// Calls `body(source, target, start, step)` for every line of `layout` (element `j` of a line
+/// at `start + j · step`), with `source` readable and `target` written in place.
+@inline(__always)
+private func alongLines(
+    _ layout: AxisLayout, reading source: [Float], writing target: inout [Float],
+    _ body: (UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, _ start: Int, _ step: Int) -> Void
+) {
+    target.withUnsafeMutableBufferPointer { target in
+        source.withUnsafeBufferPointer { source in
+            layout.forEachLine { start, step in body(source, target, start, step) }
         }
     }
 }
