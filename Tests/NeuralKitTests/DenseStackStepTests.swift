@@ -140,6 +140,41 @@ import Testing
         #expect(bits(blocks) == bits(whole))
     }
 
+    @Test(
+        .enabled(
+            if: blasUsesHaswellKernels && blasThreadCount == 1,
+            "the cut is used with one OpenBLAS thread and its Haswell/Zen kernels only"),
+        arguments: [[128, 64, 256], [128, 100, 256], [32, 37, 8], [256, 48, 512]])
+    func aKernelGradientCutAtTheRowCutKeepsEveryBit(_ shape: [Int]) {
+        // ∂W = Aᵀ·U for A [batch, inputs] and U [batch, units], its rows cut as the first layer's are.
+        let (batch, inputs, units) = (shape[0], shape[1], shape[2])
+        var generator = RandomGenerator(seed: 2)
+        let a = Tensor.normal([batch, inputs], using: &generator).scalars
+        let u = Tensor.normal([batch, units], using: &generator).scalars
+        let cut = DenseStackStep.rowCut(inputs)
+        #expect(cut % 12 == 0 && cut < inputs && cut > 0)
+        var whole = [Float](repeating: 0, count: inputs * units)
+        var blocks = whole
+        a.withUnsafeBufferPointer { a in
+            u.withUnsafeBufferPointer { u in
+                whole.withUnsafeMutableBufferPointer { c in
+                    blasGemm(
+                        a.baseAddress!, u.baseAddress!, into: c.baseAddress!, m: inputs, n: units, k: batch,
+                        transposeA: true, transposeB: false)
+                }
+                blocks.withUnsafeMutableBufferPointer { c in
+                    for rows in [0..<cut, cut..<inputs] {
+                        blasGemm(
+                            a.baseAddress! + rows.lowerBound, u.baseAddress!,
+                            into: c.baseAddress! + rows.lowerBound * units,
+                            m: rows.count, n: units, k: batch, transposeA: true, transposeB: false, strideA: inputs)
+                    }
+                }
+            }
+        }
+        #expect(bits(blocks) == bits(whole))
+    }
+
     @Test func theFusedMeanSquaredErrorGradientIsTheGraphs() {
         let predicted = Tensor([0.5, -0.25, 3, 0, 1e-20, -7], requiresGradient: true)
         let target = Tensor([0.5, 0.75, -1, 0, 0, 2])

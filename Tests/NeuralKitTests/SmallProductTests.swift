@@ -22,7 +22,9 @@ import Testing
                         a[0] = -0.0
                         b[b.count - 1] = 0
                         let ours = product(a, b, m, n, k, transposeA, transposeB, SmallProduct.multiply)
-                        let theirs = product(a, b, m, n, k, transposeA, transposeB, blasGemm)
+                        let theirs = product(a, b, m, n, k, transposeA, transposeB) {
+                            blasGemm($0, $1, into: $2, m: $3, n: $4, k: $5, transposeA: $6, transposeB: $7)
+                        }
                         #expect(
                             ours.map { $0.bitPattern } == theirs.map { $0.bitPattern },
                             "m \(m) n \(n) k \(k) transposes \(transposes)")

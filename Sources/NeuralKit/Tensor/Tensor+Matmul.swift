@@ -56,15 +56,17 @@ func gemm(
     }
 }
 
-/// `gemm` by OpenBLAS's `cblas_sgemm`, whatever the size.
+/// `gemm` by OpenBLAS's `cblas_sgemm`, whatever the size; `strideA` (the row stride of the
+/// stored `A`) addresses a block of columns of a wider matrix.
 func blasGemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
-    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, strideA: Int? = nil
 ) {
     _ = singleThreadedBLAS
     cblas_sgemm(
         CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-        Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), 0, c, Int32(n))
+        Int32(m), Int32(n), Int32(k), 1, a, Int32(strideA ?? (transposeA ? m : k)), b, Int32(transposeB ? k : n), 0, c,
+        Int32(n))
 }
 
 /// Whether OpenBLAS runs its Haswell/Zen SGEMM kernels (this machine's), whose order of

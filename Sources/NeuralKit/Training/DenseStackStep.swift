@@ -126,10 +126,7 @@ final class DenseStackStep {
         guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
         let (units, inputs) = (layer.units, a.columns)
         let flops = 2 * batch * inputs * units
-        // Cut only where it pays and keeps the bits: shared work, one BLAS thread (several
-        // split the whole product their own way), and the kernels `rowCut` knows.
-        let cut =
-            SharedWork.shares(flops: flops) && blasThreadCount == 1 && blasUsesHaswellKernels ? Self.rowCut(batch) : 0
+        let cut = Self.cut(batch, flops: flops)
         kernel.scalars.withUnsafeBufferPointer { w in
             SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: flops) { chunk in
                 let rows = chunk == 0 ? 0..<(cut == 0 ? batch : cut) : cut..<batch
@@ -141,12 +138,20 @@ final class DenseStackStep {
         }
     }
 
-    /// Where to cut a batch of `rows` rows into two blocks for the two cores, or 0 to keep it
-    /// whole: near the middle, at a multiple of 12. OpenBLAS's SGEMM (the Haswell/Zen kernels
-    /// this machine runs) computes the rows of `A·W` in blocks of 12 — three of its 4-wide
-    /// tiles — and sums a row's products in a different order at a smaller tail block, so
-    /// only a cut at a multiple of 12 gives every row the bits of the whole product (a test
-    /// checks it; a cut in the middle of 128 rows changed rows 60–63).
+    /// `rowCut(rows)` where cutting pays and keeps the bits — the work is shared, OpenBLAS runs
+    /// one thread (several split the whole product their own way) with the kernels `rowCut`
+    /// knows — and 0 (keep the product whole) otherwise.
+    static func cut(_ rows: Int, flops: Int) -> Int {
+        SharedWork.shares(flops: flops) && blasThreadCount == 1 && blasUsesHaswellKernels ? rowCut(rows) : 0
+    }
+
+    /// Where to cut a product's `rows` output rows into two blocks for the two cores, or 0 to
+    /// keep it whole: near the middle, at a multiple of 12. OpenBLAS's SGEMM (the Haswell/Zen
+    /// kernels this machine runs) computes the output rows in blocks of 12 — three of its
+    /// 4-wide tiles — and sums a row's products in a different order at a smaller tail block,
+    /// so only a cut at a multiple of 12 gives every row the bits of the whole product, for
+    /// `A·W` and for `Aᵀ·U` alike (tests check both; a cut in the middle of 128 rows changed
+    /// rows 60–63).
     static func rowCut(_ rows: Int) -> Int {
         let cut = (rows / 2 + 6) / 12 * 12
         return cut < rows ? cut : 0
@@ -189,8 +194,8 @@ final class DenseStackStep {
 
     /// Adds the layer's share into `∂W` and `∂b`, and writes `∂L/∂A` when `inputGradient`
     /// is given (every layer but the first). The two large products run on the two cores
-    /// when large: `∂A` on one and `∂W` on the other. (`∂W` alone is not split: halves of its
-    /// rows or columns change the last bits, as OpenBLAS sums their products differently.)
+    /// when large: `∂A` on one and `∂W` on the other, or, for the first layer, two blocks of
+    /// `∂W`'s rows cut as the forward's (`rowCut`; other cuts change the last bits).
     private func backward(
         _ layer: Dense, input a: ScratchMatrix, upstream u: ScratchMatrix, slopes s: ScratchMatrix,
         inputGradient: ScratchMatrix?, _ batch: Int
@@ -239,9 +244,21 @@ final class DenseStackStep {
                         }
                     }
                 } else {
-                    gemm(
-                        a.base, u.base, into: dW, m: inputs, n: units, k: batch, transposeA: true,
-                        transposeB: false)
+                    // The first layer has no ∂A: its ∂W's rows are cut in two blocks instead.
+                    let cut = Self.cut(inputs, flops: flops)
+                    if cut == 0 {
+                        gemm(
+                            a.base, u.base, into: dW, m: inputs, n: units, k: batch, transposeA: true,
+                            transposeB: false)
+                    } else {
+                        SharedWork.run(chunks: 2, flops: flops) { chunk in
+                            let rows = chunk == 0 ? 0..<cut : cut..<inputs
+                            blasGemm(
+                                a.base + rows.lowerBound, u.base, into: dW + rows.lowerBound * units,
+                                m: rows.count, n: units, k: batch, transposeA: true, transposeB: false,
+                                strideA: inputs)
+                        }
+                    }
                 }
             }
             initialized = kernel.count
