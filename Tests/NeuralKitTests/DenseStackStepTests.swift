@@ -106,34 +106,39 @@ import Testing
             }, x: x, y: labels, fit: { $0.fit(x, labels, epochs: 2, batchSize: 128) })
     }
 
+    /// The `[rowCount, columns]` product computed whole and as two row blocks cut at `cut`, by
+    /// `multiply(rows, c)`, which writes the given rows into `c` (the result's first element).
+    func wholeAndCut(
+        rowCount: Int, columns: Int, cut: Int, _ multiply: (Range<Int>, UnsafeMutablePointer<Float>) -> Void
+    ) -> (whole: [Float], blocks: [Float]) {
+        var whole = [Float](repeating: 0, count: rowCount * columns)
+        var blocks = whole
+        whole.withUnsafeMutableBufferPointer { multiply(0..<rowCount, $0.baseAddress!) }
+        blocks.withUnsafeMutableBufferPointer { c in
+            for rows in [0..<cut, cut..<rowCount] where !rows.isEmpty { multiply(rows, c.baseAddress!) }
+        }
+        return (whole, blocks)
+    }
+
     @Test(
         .enabled(
             if: blasUsesHaswellKernels && blasThreadCount == 1,
             "the cut is used with one OpenBLAS thread and its Haswell/Zen kernels only"),
         arguments: [[128, 64, 256], [128, 256, 10], [100, 3, 8], [37, 19, 23], [24, 5, 7], [13, 2, 2]])
     func aBatchCutAtTheRowCutKeepsEveryProductBit(_ shape: [Int]) {
+        // Y = A·W for A [rows, inputs] and W [inputs, units], its rows cut as the forward's are.
         let (rows, inputs, units) = (shape[0], shape[1], shape[2])
         var generator = RandomGenerator(seed: 1)
         let a = Tensor.normal([rows, inputs], using: &generator).scalars
         let w = Tensor.normal([inputs, units], using: &generator).scalars
         let cut = DenseStackStep.rowCut(rows)
         #expect(cut % 12 == 0 && cut < rows)
-        var whole = [Float](repeating: 0, count: rows * units)
-        var blocks = whole
-        a.withUnsafeBufferPointer { a in
-            w.withUnsafeBufferPointer { w in
-                whole.withUnsafeMutableBufferPointer { c in
+        let (whole, blocks) = wholeAndCut(rowCount: rows, columns: units, cut: cut) { block, c in
+            a.withUnsafeBufferPointer { a in
+                w.withUnsafeBufferPointer { w in
                     gemm(
-                        a.baseAddress!, w.baseAddress!, into: c.baseAddress!, m: rows, n: units, k: inputs,
-                        transposeA: false, transposeB: false)
-                }
-                blocks.withUnsafeMutableBufferPointer { c in
-                    for block in [0..<cut, cut..<rows] where !block.isEmpty {
-                        gemm(
-                            a.baseAddress! + block.lowerBound * inputs, w.baseAddress!,
-                            into: c.baseAddress! + block.lowerBound * units, m: block.count, n: units, k: inputs,
-                            transposeA: false, transposeB: false)
-                    }
+                        a.baseAddress! + block.lowerBound * inputs, w.baseAddress!, into: c + block.lowerBound * units,
+                        m: block.count, n: units, k: inputs, transposeA: false, transposeB: false)
                 }
             }
         }
@@ -153,22 +158,12 @@ import Testing
         let u = Tensor.normal([batch, units], using: &generator).scalars
         let cut = DenseStackStep.rowCut(inputs)
         #expect(cut % 12 == 0 && cut < inputs && cut > 0)
-        var whole = [Float](repeating: 0, count: inputs * units)
-        var blocks = whole
-        a.withUnsafeBufferPointer { a in
-            u.withUnsafeBufferPointer { u in
-                whole.withUnsafeMutableBufferPointer { c in
+        let (whole, blocks) = wholeAndCut(rowCount: inputs, columns: units, cut: cut) { block, c in
+            a.withUnsafeBufferPointer { a in
+                u.withUnsafeBufferPointer { u in
                     blasGemm(
-                        a.baseAddress!, u.baseAddress!, into: c.baseAddress!, m: inputs, n: units, k: batch,
-                        transposeA: true, transposeB: false)
-                }
-                blocks.withUnsafeMutableBufferPointer { c in
-                    for rows in [0..<cut, cut..<inputs] {
-                        blasGemm(
-                            a.baseAddress! + rows.lowerBound, u.baseAddress!,
-                            into: c.baseAddress! + rows.lowerBound * units,
-                            m: rows.count, n: units, k: batch, transposeA: true, transposeB: false, strideA: inputs)
-                    }
+                        a.baseAddress! + block.lowerBound, u.baseAddress!, into: c + block.lowerBound * units,
+                        m: block.count, n: units, k: batch, transposeA: true, transposeB: false, strideA: inputs)
                 }
             }
         }
