@@ -132,12 +132,14 @@ struct PlotFrame {
 /// about 6.8.
 func estimatedTextWidth(_ text: String) -> Double {
     text.unicodeScalars.reduce(0) { width, scalar in
-        let value = scalar.value
-        let wide = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-            0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD,
-        ].contains { $0.contains(value) }
+        let wide = wideScalars.contains { $0.contains(scalar.value) }
         let combining = scalar.properties.generalCategory == .nonspacingMark
         return width + (combining ? 0 : wide ? 12 : 6.8)
     }
 }
+
+/// The code points drawn twice as wide as Latin letters.
+private let wideScalars: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+    0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD,
+]

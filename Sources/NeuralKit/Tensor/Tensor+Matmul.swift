@@ -43,21 +43,24 @@ func gemm(
 }
 
 /// `C = op(A)·op(B)` into `c`, `[m, n]` row-major (β = 0: `c` is only written), for callers
-/// that keep their buffers from step to step; `m`, `n`, `k` must be positive. Products too
-/// small to pay for a BLAS call are computed here, with the same bits (`SmallProduct`).
+/// that keep their buffers from step to step; `m`, `n`, `k` must be positive. `strideA` (the
+/// row stride of the stored `A`, packed by default) addresses a block of columns of a wider
+/// matrix. Products too small to pay for a BLAS call are computed here, with the same bits
+/// (`SmallProduct`).
 func gemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
-    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
+    m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, strideA: Int? = nil
 ) {
-    if SmallProduct.covers(m: m, n: n, k: k) {
+    let packedStrideA = transposeA ? m : k
+    if (strideA ?? packedStrideA) == packedStrideA && SmallProduct.covers(m: m, n: n, k: k) {
         SmallProduct.multiply(a, b, into: c, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
     } else {
-        blasGemm(a, b, into: c, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+        blasGemm(
+            a, b, into: c, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB, strideA: strideA)
     }
 }
 
-/// `gemm` by OpenBLAS's `cblas_sgemm`, whatever the size; `strideA` (the row stride of the
-/// stored `A`) addresses a block of columns of a wider matrix.
+/// `gemm` by OpenBLAS's `cblas_sgemm`, whatever the size.
 func blasGemm(
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
     m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, strideA: Int? = nil
@@ -65,8 +68,8 @@ func blasGemm(
     _ = singleThreadedBLAS
     cblas_sgemm(
         CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-        Int32(m), Int32(n), Int32(k), 1, a, Int32(strideA ?? (transposeA ? m : k)), b, Int32(transposeB ? k : n), 0, c,
-        Int32(n))
+        Int32(m), Int32(n), Int32(k), 1, a, Int32(strideA ?? (transposeA ? m : k)), b, Int32(transposeB ? k : n), 0,
+        c, Int32(n))
 }
 
 /// Whether OpenBLAS runs its Haswell/Zen SGEMM kernels (this machine's), whose order of

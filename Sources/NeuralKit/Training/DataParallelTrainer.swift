@@ -143,11 +143,12 @@ public final class DataParallelTrainer {
 
     /// `Σ_k w_k g_k` for one parameter over the workers that computed a gradient for it.
     private func averagedGradient(of index: Int, states: [DataParallelWorker], weights: [Float]) -> [Float]? {
-        let contributing = states.indices.filter { states[$0].gradients.indices.contains(index) }
-            .filter { states[$0].gradients[index] != nil }
-        guard !contributing.isEmpty else { return nil }
-        return weightedSum(
-            contributing.map { states[$0].gradients[index] ?? [] }, weights: contributing.map { weights[$0] })
+        // An idle worker (empty shard) has no gradients at all.
+        let contributions = zip(states, weights).compactMap { state, weight in
+            state.gradients.indices.contains(index) ? state.gradients[index].map { ($0, weight) } : nil
+        }
+        guard !contributions.isEmpty else { return nil }
+        return weightedSum(contributions.map(\.0), weights: contributions.map(\.1))
     }
 
     /// The workers, made once, after building the model's lazy layers with `sample`.

@@ -129,7 +129,7 @@ final class DenseStackStep {
         let cut = Self.cut(batch, flops: flops)
         kernel.scalars.withUnsafeBufferPointer { w in
             SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: flops) { chunk in
-                let rows = chunk == 0 ? 0..<(cut == 0 ? batch : cut) : cut..<batch
+                let rows = Self.block(chunk, of: batch, cut: cut)
                 gemm(
                     a.base + rows.lowerBound * inputs, w.baseAddress!, into: y.base + rows.lowerBound * units,
                     m: rows.count, n: units, k: inputs, transposeA: false, transposeB: false)
@@ -143,6 +143,11 @@ final class DenseStackStep {
     /// knows — and 0 (keep the product whole) otherwise.
     static func cut(_ rows: Int, flops: Int) -> Int {
         SharedWork.shares(flops: flops) && blasThreadCount == 1 && blasUsesHaswellKernels ? rowCut(rows) : 0
+    }
+
+    /// Block `chunk` (0 or 1) of `rows` rows cut at `cut`; with no cut, block 0 is every row.
+    static func block(_ chunk: Int, of rows: Int, cut: Int) -> Range<Int> {
+        cut == 0 ? 0..<rows : chunk == 0 ? 0..<cut : cut..<rows
     }
 
     /// Where to cut a product's `rows` output rows into two blocks for the two cores, or 0 to
@@ -229,36 +234,26 @@ final class DenseStackStep {
         layer.bias?.accumulateGradient(biasDelta)
         let flops = 2 * batch * inputs * units
         let kernelDelta = [Float](unsafeUninitializedCapacity: kernel.count) { d, initialized in
-            let dW = d.baseAddress!
-            kernel.scalars.withUnsafeBufferPointer { w in
-                if let inputGradient {
+            /// The rows `rows` of `∂W = Aᵀ·U`.
+            func kernelGradient(rows: Range<Int>) {
+                gemm(
+                    a.base + rows.lowerBound, u.base, into: d.baseAddress! + rows.lowerBound * units, m: rows.count,
+                    n: units, k: batch, transposeA: true, transposeB: false, strideA: inputs)
+            }
+            if let inputGradient {
+                kernel.scalars.withUnsafeBufferPointer { w in
                     SharedWork.run(chunks: 2, flops: 2 * flops) { chunk in
-                        if chunk == 0 {
-                            gemm(
-                                u.base, w.baseAddress!, into: inputGradient.base, m: batch, n: inputs, k: units,
-                                transposeA: false, transposeB: true)
-                        } else {
-                            gemm(
-                                a.base, u.base, into: dW, m: inputs, n: units, k: batch, transposeA: true,
-                                transposeB: false)
-                        }
-                    }
-                } else {
-                    // The first layer has no ∂A: its ∂W's rows are cut in two blocks instead.
-                    let cut = Self.cut(inputs, flops: flops)
-                    if cut == 0 {
+                        guard chunk == 0 else { return kernelGradient(rows: 0..<inputs) }
                         gemm(
-                            a.base, u.base, into: dW, m: inputs, n: units, k: batch, transposeA: true,
-                            transposeB: false)
-                    } else {
-                        SharedWork.run(chunks: 2, flops: flops) { chunk in
-                            let rows = chunk == 0 ? 0..<cut : cut..<inputs
-                            blasGemm(
-                                a.base + rows.lowerBound, u.base, into: dW + rows.lowerBound * units,
-                                m: rows.count, n: units, k: batch, transposeA: true, transposeB: false,
-                                strideA: inputs)
-                        }
+                            u.base, w.baseAddress!, into: inputGradient.base, m: batch, n: inputs, k: units,
+                            transposeA: false, transposeB: true)
                     }
+                }
+            } else {
+                // The first layer has no ∂A: its ∂W's rows are cut in two blocks instead.
+                let cut = Self.cut(inputs, flops: flops)
+                SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: flops) { chunk in
+                    kernelGradient(rows: Self.block(chunk, of: inputs, cut: cut))
                 }
             }
             initialized = kernel.count
