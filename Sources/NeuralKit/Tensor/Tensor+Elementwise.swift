@@ -127,25 +127,25 @@ struct ElementPairing {
         case .same:
             for i in 0..<count { body(i, i, i) }
         case .rightRepeats(let period):
-            guard period > 0 else { return }
-            var o = 0
-            for _ in 0..<(count / period) {
-                for j in 0..<period {
-                    body(o, o, j)
-                    o += 1
-                }
-            }
+            repeating(period) { o, j in body(o, o, j) }
         case .leftRepeats(let period):
-            guard period > 0 else { return }
-            var o = 0
-            for _ in 0..<(count / period) {
-                for j in 0..<period {
-                    body(o, j, o)
-                    o += 1
-                }
-            }
+            repeating(period) { o, j in body(o, j, o) }
         case .general(let plan):
             plan.forEachIndex(body)
+        }
+    }
+
+    /// Calls `body(out, j)` for every output element, `j` its position within the repeating
+    /// operand's `period` elements.
+    @inline(__always)
+    private func repeating(_ period: Int, _ body: (_ out: Int, _ j: Int) -> Void) {
+        guard period > 0 else { return }
+        var o = 0
+        for _ in 0..<(count / period) {
+            for j in 0..<period {
+                body(o, j)
+                o += 1
+            }
         }
     }
 }
