@@ -30,11 +30,6 @@ public struct GridSearch: Sendable {
     /// Evaluates `objective(configuration, budget)` for every combination, in order; lower
     /// scores are better.
     public func run(_ objective: (Configuration, _ budget: Int) -> Float) -> TuningResult {
-        let trials = configurations.enumerated().map { index, configuration in
-            Trial(
-                index: index, configuration: configuration, budget: budgetPerTrial, rung: 0,
-                score: objective(configuration, budgetPerTrial))
-        }
-        return TuningResult(method: "grid", trials: trials)
+        TuningResult(method: "grid", evaluating: configurations, budget: budgetPerTrial, objective)
     }
 }

@@ -44,12 +44,7 @@ public struct RandomSearch: Sendable {
     /// Evaluates `objective(configuration, budget)` for every draw, in order; lower scores
     /// are better.
     public func run(_ objective: (Configuration, _ budget: Int) -> Float) -> TuningResult {
-        let trials = configurations.enumerated().map { index, configuration in
-            Trial(
-                index: index, configuration: configuration, budget: budgetPerTrial, rung: 0,
-                score: objective(configuration, budgetPerTrial))
-        }
-        return TuningResult(method: "random", trials: trials)
+        TuningResult(method: "random", evaluating: configurations, budget: budgetPerTrial, objective)
     }
 }
 

@@ -44,6 +44,20 @@ public struct TuningResult: Sendable, CustomStringConvertible {
         self.trials = trials
     }
 
+    /// Evaluates `objective(configuration, budget)` for every configuration, in order, each
+    /// with the same budget (what grid and random search do).
+    init(
+        method: String, evaluating configurations: [Configuration], budget: Int,
+        _ objective: (Configuration, _ budget: Int) -> Float
+    ) {
+        let trials = configurations.enumerated().map { index, configuration in
+            Trial(
+                index: index, configuration: configuration, budget: budget, rung: 0,
+                score: objective(configuration, budget))
+        }
+        self.init(method: method, trials: trials)
+    }
+
     /// The best trial among those given the largest budget (in successive halving, the last
     /// rung: scores from smaller budgets are not comparable).
     public var best: Trial {
