@@ -47,8 +47,7 @@ final class DenseStackStep {
     /// matrix that matches the layers, `x` itself wanting a gradient, a parameter used twice,
     /// or gradient recording off.
     init?(model: Sequential, x: Tensor, y: Tensor, loss: any Loss) {
-        let layers = model.layers.compactMap { $0 as? Dense }
-        guard layers.count == model.layers.count, !layers.isEmpty, x.rank == 2, x.shape[1] > 0, !x.requiresGradient,
+        guard let layers = Self.denseLayers(of: model), x.rank == 2, x.shape[1] > 0, !x.requiresGradient,
             GradientRecording.isEnabled
         else { return nil }
         var width = x.shape[1]
@@ -71,6 +70,13 @@ final class DenseStackStep {
         upstreams = layers.map { ScratchMatrix(columns: $0.units) }
         input = ScratchMatrix(columns: x.shape[1])
         target = ScratchMatrix(columns: width)
+    }
+
+    /// The model's layers when every one is a `Dense` (and there is one), else nil: the
+    /// models this step can train once built.
+    static func denseLayers(of model: Sequential) -> [Dense]? {
+        let layers = model.layers.compactMap { $0 as? Dense }
+        return layers.count == model.layers.count && !layers.isEmpty ? layers : nil
     }
 
     /// The loss of the batch `rows` of `x`/`y` plus the model's regularization penalty, after

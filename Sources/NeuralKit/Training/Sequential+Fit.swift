@@ -135,7 +135,7 @@ private struct BatchDifferentiator {
 
     init(model: Sequential, x: Tensor, y: Tensor, loss: any Loss) {
         (self.model, self.x, self.y, self.loss) = (model, x, y, loss)
-        mayFuse = model.allowsFusedSteps && model.layers.allSatisfy { $0 is Dense }
+        mayFuse = model.allowsFusedSteps && DenseStackStep.denseLayers(of: model) != nil
     }
 
     /// The parameters the gradients went into.
