@@ -21,11 +21,11 @@ let package = Package(
         .systemLibrary(
             name: "CCMark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
-        .systemLibrary(
-            name: "CBLAS", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
+        // NeuralKit's own matrix products and elementary functions (C: one function per
+        // instruction set, chosen at run time; the same bits on every machine).
+        .target(name: "NeuralKitKernels"),
         .target(
-            name: "NeuralKit", dependencies: ["CBLAS"],
+            name: "NeuralKit", dependencies: ["NeuralKitKernels"],
             // Tensors are classes mutated on every step; dynamic exclusivity checks on their
             // properties cost more than the arithmetic of a small model (measured on W1).
             // Without errno, `squareRoot()` is an instruction that vectorizes (Adam's update
@@ -44,8 +44,12 @@ let package = Package(
             name: "mlbook",
             dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
-            name: "neuralkit-bench", dependencies: ["NeuralKit", "CBLAS"], path: "Benchmarks/NeuralKitBench"),
-        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit"], exclude: ["Fixtures"]),
+            name: "neuralkit-bench", dependencies: ["NeuralKit", "NeuralKitKernels"], path: "Benchmarks/NeuralKitBench"),
+        // The high-precision (long double) reference the elementary functions are tested against.
+        .target(name: "ElementaryReference", path: "Tests/ElementaryReference"),
+        .testTarget(
+            name: "NeuralKitTests", dependencies: ["NeuralKit", "NeuralKitKernels", "ElementaryReference"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit"], exclude: ["Fixtures"]),
     ]

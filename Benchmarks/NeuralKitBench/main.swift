@@ -3,7 +3,7 @@
 // this and the peers side by side and prints ratios.
 //
 // usage: neuralkit-bench [w1|w2|gemm|all] [--repeats N] [--epochs N]
-import CBLAS
+import NeuralKitKernels
 import Foundation
 import NeuralKit
 
@@ -78,12 +78,16 @@ func peakResidentMegabytes() -> Double {
     return kilobytes / 1024
 }
 
-/// Float32 GEMM throughput through the same OpenBLAS the engine uses, for the peak the
-/// engine's GFLOP/s are compared with.
+/// Float32 GEMM throughput of the engine's own kernels (`nk_sgemm`, the level the engine
+/// runs, one thread), at 1024³ and at W2's three forward shapes, for the comparison with
+/// numpy's matmul in `bench/peers/gemm_numpy.py` (same shapes, one thread).
 func gemm() {
-    for (m, k, n) in [(1024, 1024, 1024), (128, 64, 256), (128, 256, 256)] {
-        let a = [Float](repeating: 0.5, count: m * k)
-        let b = [Float](repeating: 0.25, count: k * n)
+    let level = KernelLevel.current
+    // The C enum numbers the levels in `KernelLevel`'s order.
+    let isa = nk_isa(rawValue: UInt32(KernelLevel.allCases.firstIndex(of: level) ?? 0))
+    for (m, k, n) in [(1024, 1024, 1024), (128, 64, 256), (128, 256, 256), (128, 256, 10)] {
+        let a = (0..<m * k).map { Float($0 % 7) * 0.125 - 0.375 }
+        let b = (0..<k * n).map { Float($0 % 5) * 0.25 - 0.5 }
         var c = [Float](repeating: 0, count: m * n)
         let flops = 2.0 * Double(m * k * n)
         let iterations = max(3, Int(2e9 / flops))
@@ -91,14 +95,14 @@ func gemm() {
         for _ in 0..<3 {
             let time = seconds {
                 for _ in 0..<iterations {
-                    cblas_sgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b,
-                        Int32(n), 0, &c, Int32(n))
+                    nk_sgemm(isa, 0, 0, m, n, k, a, k, b, n, &c, n, 0)
                 }
             }
             best = min(best, time / Double(iterations))
         }
-        emit(["script": "gemm_neuralkit", "shape": "\(m)x\(k)x\(n)", "gflops": flops / best / 1e9])
+        emit([
+            "script": "gemm_neuralkit", "shape": "\(m)x\(k)x\(n)", "gflops": flops / best / 1e9, "isa": level.rawValue,
+        ])
     }
 }
 

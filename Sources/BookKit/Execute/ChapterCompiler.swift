@@ -70,10 +70,9 @@ struct ChapterCompiler {
         } catch {
             throw BookError(file: folder, "cannot write the chapter program: \(error.localizedDescription)")
         }
-        let includeDirectory = try Engine.writeSystemModules(under: workDirectory)
         let process = ChildProcess(
             executable: try Self.resolveExecutable(engine.compiler),
-            arguments: engine.compileArguments(source: source, binary: partial, includeDirectory: includeDirectory))
+            arguments: engine.compileArguments(source: source, binary: partial))
         var output = Data()
         let outcome = try process.run(
             deadline: { (timeout, "compiling took longer than \(Int(timeout)) s") },

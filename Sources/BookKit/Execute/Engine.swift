@@ -34,7 +34,9 @@ public struct Engine: Sendable {
 
     /// Throws unless the engine's libraries and modules are present.
     public func validate() throws(BookError) {
-        for file in ["libNotebook.so", "Modules/NeuralKit.swiftmodule", "Modules/Notebook.swiftmodule"] {
+        for file in [
+            "libNotebook.so", "Modules/NeuralKit.swiftmodule", "Modules/Notebook.swiftmodule", Self.kernelsModuleMap,
+        ] {
             guard FileManager.default.fileExists(atPath: productsDirectory + "/" + file) else {
                 throw BookError(
                     file: productsDirectory,
@@ -45,28 +47,18 @@ public struct Engine: Sendable {
 
     /// `swiftc` arguments that compile `source` into `binary` against this engine. Chapter
     /// programs use Swift 5 mode (notebook-style globals) and `-g`, so the backtracer maps a
-    /// trap to its Markdown line.
-    func compileArguments(source: String, binary: String, includeDirectory: String) -> [String] {
+    /// trap to its Markdown line. NeuralKit imports its C kernels (`NeuralKitKernels`), so the
+    /// compiler is shown that module's map, which SwiftPM wrote beside the products.
+    func compileArguments(source: String, binary: String) -> [String] {
         [
             "-swift-version", "5", "-Onone", "-g", "-module-name", "ChapterProgram",
-            "-diagnostic-style", "llvm", "-I", productsDirectory + "/Modules", "-I", includeDirectory,
+            "-diagnostic-style", "llvm", "-I", productsDirectory + "/Modules",
+            "-Xcc", "-fmodule-map-file=" + productsDirectory + "/" + Self.kernelsModuleMap,
             "-L", productsDirectory, "-lNotebook",
             "-Xlinker", "-rpath", "-Xlinker", productsDirectory, source, "-o", binary,
         ]
     }
 
-    /// Writes the module map of the engine's C dependency (OpenBLAS's CBLAS) under `folder`:
-    /// importing NeuralKit needs it, and the package's own copy lives in its source tree.
-    static func writeSystemModules(under folder: String) throws(BookError) -> String {
-        let directory = folder + "/include/CBLAS"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try "module CBLAS [system] {\n    header \"shim.h\"\n    link \"openblas\"\n    export *\n}\n"
-                .write(toFile: directory + "/module.modulemap", atomically: true, encoding: .utf8)
-            try "#include <cblas.h>\n".write(toFile: directory + "/shim.h", atomically: true, encoding: .utf8)
-        } catch {
-            throw BookError(file: directory, "cannot write the engine's module map: \(error.localizedDescription)")
-        }
-        return directory
-    }
+    /// Where SwiftPM writes the module map of the engine's C kernels, in the products folder.
+    static let kernelsModuleMap = "NeuralKitKernels.build/module.modulemap"
 }

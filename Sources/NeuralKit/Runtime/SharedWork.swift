@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Splits one piece of work into independent chunks and runs them on the calling thread
-/// and one helper thread — the machine's second core — for the fused training step's large
-/// matrix products and the optimizers' large updates.
+/// and the engine's helper threads (`EngineThreads.count − 1` of them: one per further core
+/// by default) — for large matrix products, the fused training step and the optimizers'
+/// large updates.
 ///
 /// Each chunk computes the same numbers whichever thread runs it, so results never depend on
 /// the timing. The calling thread does not wait for the helper to start: both claim chunks
@@ -39,11 +40,12 @@ final class SharedWork: @unchecked Sendable {
     /// Whether a piece of `flops` work would be shared (callers that must cut their work
     /// differently to share it ask first).
     static func shares(flops: Int) -> Bool {
-        flops >= minimumSharedFlops && shared.isAvailable
+        flops >= minimumSharedFlops && threadCount > 1
     }
 
-    /// Whether the machine has a second core to share with.
-    private let isAvailable = ProcessInfo.processInfo.activeProcessorCount > 1
+    /// The threads that share work, the calling one included: cut work into this many chunks.
+    static var threadCount: Int { EngineThreads.count }
+
     private static let shared = SharedWork()
 
     /// The posted piece: generation (high 32 bits), chunk count (next 16) and the next
@@ -54,8 +56,8 @@ final class SharedWork: @unchecked Sendable {
     private let finished = Atomic<Int>(0)
     /// Set while the caller is inside `share`.
     private let busy = Atomic<Bool>(false)
-    /// Set while the helper waits on `wakeUp`.
-    private let helperSleeps = Atomic<Bool>(false)
+    /// How many helpers wait on `wakeUp`.
+    private let sleepingHelpers = Atomic<Int>(0)
     private let wakeUp = DispatchSemaphore(value: 0)
     /// The piece's body: written before the piece is posted, read only by a thread that
     /// claimed one of its chunks (so the caller is still waiting in `share`).
@@ -71,16 +73,18 @@ final class SharedWork: @unchecked Sendable {
         defer { busy.store(false, ordering: .releasing) }
         if !helperStarted {
             helperStarted = true
-            let thread = Thread { [self] in helperLoop() }
-            thread.name = "NeuralKit.SharedWork"
-            thread.start()
+            for _ in 1..<Self.threadCount {
+                let thread = Thread { [self] in helperLoop() }
+                thread.name = "NeuralKit.SharedWork"
+                thread.start()
+            }
         }
         withoutActuallyEscaping(work) { work in
             body = work
             finished.store(0, ordering: .relaxed)
             let generation = (state.load(ordering: .relaxed) >> 32) &+ 1
             state.store((generation << 32) | (UInt64(chunks) << 16), ordering: .sequentiallyConsistent)
-            if helperSleeps.load(ordering: .sequentiallyConsistent) { wakeUp.signal() }
+            for _ in 0..<sleepingHelpers.load(ordering: .sequentiallyConsistent) { wakeUp.signal() }
             runClaimedChunks()
             var spins = 0
             while finished.load(ordering: .acquiring) < chunks {
@@ -118,9 +122,10 @@ final class SharedWork: @unchecked Sendable {
             while state.load(ordering: .acquiring) >> 32 == seen {
                 spins += 1
                 if spins < 20_000 { continue }
-                helperSleeps.store(true, ordering: .sequentiallyConsistent)
+                // A signal meant for another helper may wake this one early: it looks again.
+                sleepingHelpers.add(1, ordering: .sequentiallyConsistent)
                 if state.load(ordering: .sequentiallyConsistent) >> 32 == seen { wakeUp.wait() }
-                helperSleeps.store(false, ordering: .sequentiallyConsistent)
+                sleepingHelpers.subtract(1, ordering: .sequentiallyConsistent)
                 spins = 0
             }
             seen = state.load(ordering: .acquiring) >> 32

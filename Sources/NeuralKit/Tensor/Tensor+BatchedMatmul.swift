@@ -1,8 +1,8 @@
-internal import CBLAS
+internal import NeuralKitKernels
 
 extension Tensor {
     /// The matrix products of matching pairs in two stacks, `[b, m, k] · [b, k, n] → [b, m, n]`
-    /// (NumPy's `matmul` on rank-3 arrays), one `sgemm` per pair. With `transposeOther` the
+    /// (NumPy's `matmul` on rank-3 arrays), one product per pair (`gemm`'s chains). With `transposeOther` the
     /// other stack is stored `[b, n, k]` and each of its matrices is used transposed, so
     /// attention's `Q·Kᵀ` needs no copy.
     ///
@@ -44,7 +44,9 @@ extension Tensor {
 }
 
 /// `op(Aᵢ)·op(Bᵢ)` for `batch` row-major pairs laid end to end, `op(Aᵢ): [m, k]`,
-/// `op(Bᵢ): [k, n]` (each stored transposed when asked), written into one `[batch, m, n]` buffer.
+/// `op(Bᵢ): [k, n]` (each stored transposed when asked), written into one `[batch, m, n]`
+/// buffer. Large stacks share their pairs among the engine's threads; each pair's bits are
+/// the same whichever thread computes it.
 func stackedGemm(
     _ a: [Float], _ b: [Float], batch: Int, m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool
 ) -> [Float] {
@@ -54,11 +56,13 @@ func stackedGemm(
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
                 guard let baseA = pa.baseAddress, let baseB = pb.baseAddress, let baseC = pc.baseAddress else { return }
-                for i in 0..<batch {
-                    cblas_sgemm(
-                        CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), 1, baseA + i * m * k, Int32(transposeA ? m : k),
-                        baseB + i * k * n, Int32(transposeB ? k : n), 0, baseC + i * m * n, Int32(n))
+                let pairs = RowBlocks(rows: batch, parts: SharedWork.threadCount, multiple: 1)
+                SharedWork.run(chunks: pairs.count, flops: 2 * batch * m * n * k) { chunk in
+                    for i in pairs[chunk] {
+                        gemm(
+                            baseA + i * m * k, baseB + i * k * n, into: baseC + i * m * n, m: m, n: n, k: k,
+                            transposeA: transposeA, transposeB: transposeB)
+                    }
                 }
             }
         }

@@ -1,4 +1,3 @@
-internal import CBLAS
 import Dispatch
 
 /// Synchronous data-parallel training: every global batch is split across `workers` threads,
@@ -33,9 +32,9 @@ import Dispatch
 /// `DispatchQueue.concurrentPerform` (libdispatch's threads and the calling one, at most one
 /// per core at a time). A random layer such as `Dropout` draws, on worker `k` at step `t`, from
 /// a generator seeded by `t`, `k` and the default generator's state (which it does not
-/// advance): the same masks on every run, whichever thread runs the worker. OpenBLAS keeps a
-/// thread pool of its own: during `fit` it is limited to `blasThreads` (default 1) threads per
-/// `sgemm` call, so `K` workers use `K` cores, and restored afterwards.
+/// advance): the same masks on every run, whichever thread runs the worker. A worker's
+/// products run on its own thread (only one thread at a time shares work, `SharedWork`), and
+/// their bits never depend on the thread.
 public final class DataParallelTrainer {
     /// The model trained; its parameters are the ones the optimizer updates.
     public let model: Sequential
@@ -45,8 +44,6 @@ public final class DataParallelTrainer {
     public let optimizer: any Optimizer
     /// The number of worker threads `K`.
     public let workers: Int
-    /// OpenBLAS threads per matrix product while `fit` runs.
-    public var blasThreads: Int
     /// One per worker; made at the first step, when the model is built.
     private var workerStates: [DataParallelWorker] = []
     /// Steps taken: with the worker's index and the default generator's state, it seeds what
@@ -54,14 +51,12 @@ public final class DataParallelTrainer {
     private var steps = 0
 
     /// Creates a trainer for `model` with `workers` worker threads.
-    public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, workers: Int, blasThreads: Int = 1) {
+    public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, workers: Int) {
         precondition(workers > 0, "DataParallelTrainer needs at least one worker, got \(workers)")
-        precondition(blasThreads > 0, "DataParallelTrainer needs blasThreads > 0, got \(blasThreads)")
         self.model = model
         self.loss = loss
         self.optimizer = optimizer
         self.workers = workers
-        self.blasThreads = blasThreads
     }
 
     /// Trains on `x`/`y` (samples along the first dimension) for `epochs` epochs of global
@@ -76,7 +71,7 @@ public final class DataParallelTrainer {
         let sampleCount = x.shape[0]
         var history = DataParallelHistory(workers: workers)
         let start = DispatchTime.now().uptimeNanoseconds
-        withBLASThreads(blasThreads) {
+        whileRecordingGradients {
             for _ in 0..<epochs {
                 let epochStart = DispatchTime.now().uptimeNanoseconds
                 let order = shuffle ? RandomGenerator.global.permutation(sampleCount) : Array(0..<sampleCount)
@@ -99,13 +94,13 @@ public final class DataParallelTrainer {
     /// Returns the batch loss `L` at the parameters before the step.
     @discardableResult
     public func step(_ x: Tensor, _ y: Tensor) -> Float {
-        withBLASThreads(blasThreads) { step(x, y, rows: Array(0..<x.shape[0])) }
+        whileRecordingGradients { step(x, y, rows: Array(0..<x.shape[0])) }
     }
 
     /// The batch loss `L` and averaged gradient `g` at the current parameters, without
     /// stepping: one gradient per `model.parameters` entry, nil where no worker produced one.
     public func lossAndGradient(_ x: Tensor, _ y: Tensor) -> (loss: Float, gradients: [[Float]?]) {
-        withBLASThreads(blasThreads) { averagedLossAndGradient(x, y, rows: Array(0..<x.shape[0])) }
+        whileRecordingGradients { averagedLossAndGradient(x, y, rows: Array(0..<x.shape[0])) }
     }
 
     /// Sets the averaged gradient on the model's parameters, steps and zeros them.
@@ -161,14 +156,10 @@ public final class DataParallelTrainer {
     }
 }
 
-/// Runs `body` with OpenBLAS limited to `threads` threads, then restores the previous limit.
-/// Also where training starts: it stops inside `withoutGradient`, where workers would record
-/// no graph and compute no gradient.
-private func withBLASThreads<Result>(_ threads: Int, _ body: () -> Result) -> Result {
+/// Runs `body`, where training starts: it stops inside `withoutGradient`, where workers would
+/// record no graph and compute no gradient.
+private func whileRecordingGradients<Result>(_ body: () -> Result) -> Result {
     precondition(GradientRecording.isEnabled, "DataParallelTrainer cannot train inside withoutGradient")
-    let previous = openblas_get_num_threads()
-    openblas_set_num_threads(Int32(threads))
-    defer { openblas_set_num_threads(previous) }
     return body()
 }
 

@@ -1,3 +1,5 @@
+internal import NeuralKitKernels
+
 /// One training step of a `Sequential` made only of `Dense` layers — the article's models,
 /// multi-layer perceptrons — computed on buffers kept from step to step instead of a
 /// recorded graph, as a jit compiler does for a fixed model. `fit` uses it whenever it
@@ -7,10 +9,10 @@
 /// weights are bit-identical to the general path for finite values (a test compares them; a
 /// NaN may come out with the other sign bit, which the compiler does not keep):
 ///
-///     forward, per layer:   Z = A·W (the same sgemm),  Z += b row by row,
+///     forward, per layer:   Z = A·W (the same gemm),   Z += b row by row,
 ///                           Y = f(Z), S = f′(Z, Y)       (f, f′ from ScalarActivations)
 ///     backward, per layer:  U ← U ⊙ S,  ∂b = Σ_rows U (row order, from 0),  U ← 0 + U,
-///                           ∂W = Aᵀ·U,  ∂A = U·Wᵀ       (the matmul pullback's sgemms)
+///                           ∂W = Aᵀ·U,  ∂A = U·Wᵀ       (the matmul pullback's gemms)
 ///
 /// (`0 + U` is the bias pullback adding into zeros, which turns −0 into +0.) The loss stays a
 /// small graph on the model's output, so every `Loss` and every regularizer work unchanged.
@@ -32,7 +34,7 @@ final class DenseStackStep {
     /// Per layer: `f′` at each output (unused for linear layers).
     private var slopes: [ScratchMatrix]
     /// Per layer: `U = ∂L/∂Y` of the layer's output (from the loss, or written by the next
-    /// layer's backward sgemm), turned in place into the gradient of its pre-activation.
+    /// layer's backward gemm), turned in place into the gradient of its pre-activation.
     private var upstreams: [ScratchMatrix]
     /// The batch's rows of `x`, `[batch, inputs]`.
     private var input: ScratchMatrix
@@ -124,18 +126,18 @@ final class DenseStackStep {
         layers.map { [batch, $0.units] }
     }
 
-    /// `Y = f(A·W + b)` and `S = f′` for one layer, two blocks of rows on the two cores when
-    /// the product is large (`SharedWork`), cut where every row's numbers stay the same.
+    /// `Y = f(A·W + b)` and `S = f′` for one layer, in blocks of rows on the engine's threads
+    /// when the product is large (`SharedWork`; a row's numbers do not depend on the cut).
     private func forward(
         _ layer: Dense, from a: ScratchMatrix, into y: ScratchMatrix, _ s: ScratchMatrix, _ batch: Int
     ) {
         guard let kernel = layer.kernel else { preconditionFailure("DenseStackStep needs built layers") }
         let (units, inputs) = (layer.units, a.columns)
         let flops = 2 * batch * inputs * units
-        let cut = Self.cut(batch, flops: flops)
+        let blocks = Self.blocks(batch, flops: flops)
         kernel.scalars.withUnsafeBufferPointer { w in
-            SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: flops) { chunk in
-                let rows = Self.block(chunk, of: batch, cut: cut)
+            SharedWork.run(chunks: blocks.count, flops: flops) { chunk in
+                let rows = blocks[chunk]
                 gemm(
                     a.base + rows.lowerBound * inputs, w.baseAddress!, into: y.base + rows.lowerBound * units,
                     m: rows.count, n: units, k: inputs, transposeA: false, transposeB: false)
@@ -144,28 +146,12 @@ final class DenseStackStep {
         }
     }
 
-    /// `rowCut(rows)` where cutting pays and keeps the bits — the work is shared, OpenBLAS runs
-    /// one thread (several split the whole product their own way) with the kernels `rowCut`
-    /// knows — and 0 (keep the product whole) otherwise.
-    static func cut(_ rows: Int, flops: Int) -> Int {
-        SharedWork.shares(flops: flops) && blasThreadCount == 1 && blasUsesHaswellKernels ? rowCut(rows) : 0
-    }
-
-    /// Block `chunk` (0 or 1) of `rows` rows cut at `cut`; with no cut, block 0 is every row.
-    static func block(_ chunk: Int, of rows: Int, cut: Int) -> Range<Int> {
-        cut == 0 ? 0..<rows : chunk == 0 ? 0..<cut : cut..<rows
-    }
-
-    /// Where to cut a product's `rows` output rows into two blocks for the two cores, or 0 to
-    /// keep it whole: near the middle, at a multiple of 12. OpenBLAS's SGEMM (the Haswell/Zen
-    /// kernels this machine runs) computes the output rows in blocks of 12 — three of its
-    /// 4-wide tiles — and sums a row's products in a different order at a smaller tail block,
-    /// so only a cut at a multiple of 12 gives every row the bits of the whole product, for
-    /// `A·W` and for `Aᵀ·U` alike (tests check both; a cut in the middle of 128 rows changed
-    /// rows 60–63).
-    static func rowCut(_ rows: Int) -> Int {
-        let cut = (rows / 2 + 6) / 12 * 12
-        return cut < rows ? cut : 0
+    /// `rows` output rows in one block, or in one block per engine thread when the work is
+    /// shared: every element of a product is one chain over its own row and column, so any
+    /// cut gives the same bits.
+    static func blocks(_ rows: Int, flops: Int) -> RowBlocks {
+        let parts = SharedWork.shares(flops: flops) ? SharedWork.threadCount : 1
+        return RowBlocks(rows: rows, parts: parts, multiple: nk_sgemm_tile_rows(KernelLevel.current.kernelISA))
     }
 
     /// Adds the bias to the given rows of `Z = A·W` and applies the activation.
@@ -205,8 +191,8 @@ final class DenseStackStep {
 
     /// Adds the layer's share into `∂W` and `∂b`, and writes `∂L/∂A` when `inputGradient`
     /// is given (every layer but the first). The two large products run on the two cores
-    /// when large: `∂A` on one and `∂W` on the other, or, for the first layer, two blocks of
-    /// `∂W`'s rows cut as the forward's (`rowCut`; other cuts change the last bits).
+    /// when large: `∂A` on one and `∂W` on the other, or, for the first layer, blocks of
+    /// `∂W`'s rows, one per engine thread.
     private func backward(
         _ layer: Dense, input a: ScratchMatrix, upstream u: ScratchMatrix, slopes s: ScratchMatrix,
         inputGradient: ScratchMatrix?, _ batch: Int
@@ -256,10 +242,10 @@ final class DenseStackStep {
                     }
                 }
             } else {
-                // The first layer has no ∂A: its ∂W's rows are cut in two blocks instead.
-                let cut = Self.cut(inputs, flops: flops)
-                SharedWork.run(chunks: cut == 0 ? 1 : 2, flops: flops) { chunk in
-                    kernelGradient(rows: Self.block(chunk, of: inputs, cut: cut))
+                // The first layer has no ∂A: its ∂W's rows are cut in blocks instead.
+                let blocks = Self.blocks(inputs, flops: flops)
+                SharedWork.run(chunks: blocks.count, flops: flops) { chunk in
+                    kernelGradient(rows: blocks[chunk])
                 }
             }
             initialized = kernel.count

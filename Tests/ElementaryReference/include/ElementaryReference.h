@@ -1,0 +1,3 @@
+#ifndef ELEMENTARY_REFERENCE_H
+#define ELEMENTARY_REFERENCE_H
+#endif
