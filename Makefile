@@ -2,7 +2,7 @@
 # packages they need (when run as root) and build the engine in release mode, which
 # chapter programs link.
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libcmark-dev libopenblas-dev fonts-lmodern
+DEBIAN_PACKAGES := pkg-config libcmark-dev fonts-lmodern
 # What the site check adds: a browser, CJK and math fonts, Java for the Nu HTML Checker.
 SITE_CHECK_PACKAGES := chromium fonts-wqy-microhei fonts-lmodern default-jre-headless python3 python3-venv
 MLBOOK := .build/release/mlbook

@@ -78,6 +78,18 @@ func peakResidentMegabytes() -> Double {
     return kilobytes / 1024
 }
 
+/// The CPU's peak FMA rate at the engine's level, in GFLOP/s (best of 5).
+func peakGigaflops(_ isa: nk_isa) -> Double {
+    var sink: Float = 0
+    var best = 0.0
+    for _ in 0..<5 {
+        var work = 0.0
+        let time = seconds { work = nk_fma_peak_work(isa, 20_000_000, &sink) }
+        best = max(best, work / time / 1e9)
+    }
+    return best
+}
+
 /// Float32 GEMM throughput of the engine's own kernels (`nk_sgemm`, the level the engine
 /// runs, one thread), at 1024³ and at W2's three forward shapes, for the comparison with
 /// numpy's matmul in `bench/peers/gemm_numpy.py` (same shapes, one thread).
@@ -104,6 +116,7 @@ func gemm() {
             "script": "gemm_neuralkit", "shape": "\(m)x\(k)x\(n)", "gflops": flops / best / 1e9, "isa": level.rawValue,
         ])
     }
+    emit(["script": "fma_peak", "gflops": peakGigaflops(isa), "isa": level.rawValue])
 }
 
 switch workload {

@@ -102,16 +102,6 @@ import Testing
         }
     }
 
-    @Test func narrowOutputsTakeTheTransposedTiles() {
-        let shape = Case(m: 128, n: 3, k: 256, transposeA: false, transposeB: false)
-        let operands = Operands(shape, seed: 7)
-        for level in KernelLevel.available {
-            let computed = operands.product(shape, level: level, accumulate: false)
-            #expect(nk_sgemm_last_path() % Int32(NK_GEMM_LEVEL_UNIT) == Int32(NK_GEMM_TRANSPOSED), "\(level)")
-            #expect(bits(computed) == bits(operands.reference(shape, accumulate: false)))
-        }
-    }
-
     /// Threads compute blocks of C's rows: any cut, at a tile's multiple or not, gives the
     /// bits of the whole product.
     @Test(arguments: [

@@ -29,7 +29,6 @@ typedef struct scratch {
 static _Thread_local scratch packed_b;
 static _Thread_local scratch packed_a;
 static _Thread_local scratch edge_tile;
-static _Thread_local scratch transposed_c;
 static _Thread_local int last_path;
 
 int nk_sgemm_last_path(void) { return last_path; }
@@ -45,15 +44,16 @@ static float *reserve(scratch *buffer, size_t count) {
     return buffer->base;
 }
 
-static nk_tile tile_for(nk_isa isa) {
+/// `isa`'s register tile for outputs `n` columns wide.
+static nk_tile tile_for(nk_isa isa, long n) {
     switch (isa) {
-    case NK_ISA_AVX512: return nk_avx512_tile();
+    case NK_ISA_AVX512: return nk_avx512_tile(n);
     case NK_ISA_AVX2: return nk_avx2_tile();
     default: return nk_baseline_tile();
     }
 }
 
-long nk_sgemm_tile_rows(nk_isa isa) { return tile_for(isa).rows; }
+long nk_sgemm_tile_rows(nk_isa isa) { return tile_for(isa, 1 << 20).rows; }
 
 /// Copies `B(pc ..< pc + kc, jc ..< jc + nc)` into strips of `nr` columns, `kc` rows each,
 /// zero-padded past column `nc`. `B(p, j) = b[p·rsb + j·csb]`.
@@ -139,25 +139,6 @@ static void tiled_product(
     }
 }
 
-/// `C = A·B` computed as `Cᵀ = Bᵀ·Aᵀ` into a scratch copy of `Cᵀ`, for outputs narrower than a
-/// tile and taller than wide (W2's 10 classes): the lanes then run across C's rows, which
-/// fill them. Every element is still its own chain over p.
-static void transposed_product(
-    nk_tile tile, long m, long n, long k, const float *a, long rsa, long csa, const float *b, long rsb, long csb,
-    float *c, long ldc, int accumulate) {
-    float *ct = reserve(&transposed_c, (size_t)(m * n));
-    if (accumulate) {
-        for (long i = 0; i < m; i++) {
-            for (long j = 0; j < n; j++) ct[j * m + i] = c[i * ldc + j];
-        }
-    }
-    // Bᵀ(j, p) = b[j·csb + p·rsb] is the new A, Aᵀ(p, i) = a[p·csa + i·rsa] the new B.
-    tiled_product(tile, n, m, k, b, csb, rsb, a, csa, rsa, ct, m, accumulate);
-    for (long i = 0; i < m; i++) {
-        for (long j = 0; j < n; j++) c[i * ldc + j] = ct[j * m + i];
-    }
-}
-
 void nk_sgemm(
     nk_isa isa, int transpose_a, int transpose_b, long m, long n, long k, const float *a, long lda,
     const float *b, long ldb, float *c, long ldc, int accumulate) {
@@ -176,12 +157,7 @@ void nk_sgemm(
         last_path = NK_GEMM_DIRECT;
         return;
     }
-    const nk_tile tile = tile_for(isa);
-    const int transposed = 2 * n <= tile.columns && m >= tile.columns;
-    if (transposed) {
-        transposed_product(tile, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, accumulate);
-    } else {
-        tiled_product(tile, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, accumulate);
-    }
-    last_path = (transposed ? NK_GEMM_TRANSPOSED : NK_GEMM_TILED) + NK_GEMM_LEVEL_UNIT * (int)isa;
+    const nk_tile tile = tile_for(isa, n);
+    tiled_product(tile, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, accumulate);
+    last_path = NK_GEMM_TILED + NK_GEMM_LEVEL_UNIT * (int)isa;
 }

@@ -26,10 +26,13 @@ void nk_sgemm(
 long nk_sgemm_tile_rows(nk_isa isa);
 
 /// How the calling thread's last `nk_sgemm` computed its product, for tests that must show
-/// which path ran: `NK_GEMM_DIRECT` (one scalar chain per element, for small products),
-/// `NK_GEMM_TILED` (packed register tiles of the level) or `NK_GEMM_TRANSPOSED` (tiles over
-/// `Cᵀ = Bᵀ·Aᵀ`, for narrow outputs), plus `NK_GEMM_LEVEL_UNIT ×` the level whose tiles ran.
-enum { NK_GEMM_DIRECT = 0, NK_GEMM_TILED = 1, NK_GEMM_TRANSPOSED = 2, NK_GEMM_LEVEL_UNIT = 4 };
+/// which path ran: `NK_GEMM_DIRECT` (one scalar chain per element, for small products) or
+/// `NK_GEMM_TILED` (packed register tiles) plus `NK_GEMM_LEVEL_UNIT ×` the level whose tiles ran.
+enum { NK_GEMM_DIRECT = 0, NK_GEMM_TILED = 1, NK_GEMM_LEVEL_UNIT = 4 };
 int nk_sgemm_last_path(void);
+
+/// Runs `steps` rounds of independent fused multiply-adds at `isa` and returns the
+/// floating-point operations done: the benchmark times it for the CPU's peak rate.
+double nk_fma_peak_work(nk_isa isa, long steps, float *sink);
 
 #endif
