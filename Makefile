@@ -8,7 +8,7 @@ SITE_CHECK_PACKAGES := chromium fonts-wqy-microhei fonts-lmodern default-jre-hea
 MLBOOK := .build/release/mlbook
 SITE_VENV := .build/venv-site
 
-.PHONY: site test check site-check engine deps site-check-deps format bench
+.PHONY: site test check check-everywhere site-check engine deps site-check-deps format bench
 
 site: engine
 	$(MLBOOK) build
@@ -16,8 +16,21 @@ site: engine
 test: engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
-	$(MLBOOK) check
+	$(MAKE) --no-print-directory check-everywhere
 	$(MAKE) site-check
+
+# `mlbook check` with tolerance 0 at every kernel level this CPU has and with 1 and 4 engine
+# threads: the book's numbers must be the same bits whatever the level or the thread count.
+KERNEL_LEVELS := baseline $(if $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && echo y),avx2) $(if $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo y),avx512)
+check-everywhere: engine
+	@for level in $(KERNEL_LEVELS); do \
+	  echo "mlbook check --tolerance 0 with NEURALKIT_ISA=$$level"; \
+	  NEURALKIT_ISA=$$level $(MLBOOK) check --tolerance 0 || exit 1; \
+	done
+	@for threads in 1 4; do \
+	  echo "mlbook check --tolerance 0 with NEURALKIT_THREADS=$$threads"; \
+	  NEURALKIT_THREADS=$$threads $(MLBOOK) check --tolerance 0 || exit 1; \
+	done
 
 # Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
 site-check: engine site-check-deps

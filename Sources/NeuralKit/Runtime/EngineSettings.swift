@@ -69,6 +69,22 @@ public enum EngineThreads {
         }
     }()
 
+    /// Runs `body` with the engine's work on the calling thread alone (nested calls allowed):
+    /// for measuring one core's speed. The results are the same bits either way.
+    ///
+    /// ```swift
+    /// let seconds = EngineThreads.alone { time { _ = a.matmul(b) } }
+    /// ```
+    public static func alone<Result>(_ body: () throws -> Result) rethrows -> Result {
+        aloneDepth.value += 1
+        defer { aloneDepth.value -= 1 }
+        return try body()
+    }
+
+    /// Whether the calling thread is inside `alone`.
+    static var isAlone: Bool { aloneDepth.value > 0 }
+    private static let aloneDepth = ThreadLocalInteger()
+
     /// The thread count `text` asks for (a whole number from 1 to 256), or why it is not one.
     public static func parse(_ text: String) -> Result<Int, SettingError> {
         guard let count = Int(text), (1...256).contains(count) else {

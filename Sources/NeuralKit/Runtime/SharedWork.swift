@@ -40,7 +40,7 @@ final class SharedWork: @unchecked Sendable {
     /// Whether a piece of `flops` work would be shared (callers that must cut their work
     /// differently to share it ask first).
     static func shares(flops: Int) -> Bool {
-        flops >= minimumSharedFlops && threadCount > 1
+        flops >= minimumSharedFlops && threadCount > 1 && !EngineThreads.isAlone
     }
 
     /// The threads that share work, the calling one included: cut work into this many chunks.
