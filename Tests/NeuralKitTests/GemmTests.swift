@@ -102,6 +102,17 @@ import Testing
         }
     }
 
+    /// A CPU without the FMA instruction runs the baseline level's portable variant, where
+    /// `fmaf` comes from the C library: the same bits (on this CPU, forced for the test).
+    @Test(arguments: [cases[0], cases[21], cases[25], cases[38], cases[44]])
+    func thePortableBaselineComputesTheSameChain(_ shape: Case) {
+        let operands = Operands(shape, seed: 5)
+        nk_sgemm_baseline_portable(1)
+        defer { nk_sgemm_baseline_portable(0) }
+        let computed = operands.product(shape, level: .baseline, accumulate: true)
+        #expect(bits(computed) == bits(operands.reference(shape, accumulate: true)))
+    }
+
     /// Threads compute blocks of C's rows: any cut, at a tile's multiple or not, gives the
     /// bits of the whole product.
     @Test(arguments: [

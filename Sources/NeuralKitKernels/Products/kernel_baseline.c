@@ -64,8 +64,14 @@ __attribute__((target("fma"))) static void baseline_direct_fma(
     baseline_direct_body(m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, accumulate);
 }
 
-static int has_fma_instruction(void) { return __builtin_cpu_supports("fma"); }
+static _Thread_local int portable_only;
+
+void nk_sgemm_baseline_portable(int on) { portable_only = on; }
+
+static int has_fma_instruction(void) { return !portable_only && __builtin_cpu_supports("fma"); }
 #else
+void nk_sgemm_baseline_portable(int on) { (void)on; }
+
 #define baseline_tile_fma baseline_tile_plain
 #define baseline_direct_fma baseline_direct_plain
 static int has_fma_instruction(void) { return 1; }

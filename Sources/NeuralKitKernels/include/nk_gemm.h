@@ -31,6 +31,11 @@ long nk_sgemm_tile_rows(nk_isa isa);
 enum { NK_GEMM_DIRECT = 0, NK_GEMM_TILED = 1, NK_GEMM_LEVEL_UNIT = 4 };
 int nk_sgemm_last_path(void);
 
+/// For tests, on the calling thread: with `on`, the baseline level and the small-product path
+/// use their portable variant (`fmaf` from the C library, as on a CPU without the FMA
+/// instruction) even where the CPU has the instruction.
+void nk_sgemm_baseline_portable(int on);
+
 /// Runs `steps` rounds of independent fused multiply-adds at `isa` and returns the
 /// floating-point operations done: the benchmark times it for the CPU's peak rate.
 double nk_fma_peak_work(nk_isa isa, long steps, float *sink);
