@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-long double er_reference(er_function function, long double x, long double y) {
+static long double reference(er_function function, long double x, long double y) {
     switch (function) {
     case ER_EXP: return expl(x);
     case ER_LOG: return logl(x);
@@ -42,12 +42,20 @@ static double ulp_error(long double result, long double exact, int digits, long 
     return (double)(fabsl(result - exact) / ulp);
 }
 
-double er_ulp_error_double(double result, long double exact) {
+static double error_double(double result, long double exact) {
     return ulp_error(result, exact, DBL_MANT_DIG, DBL_TRUE_MIN, DBL_MAX);
 }
 
-double er_ulp_error_float(float result, long double exact) {
+static double error_float(float result, long double exact) {
     return ulp_error(result, exact, FLT_MANT_DIG, FLT_TRUE_MIN, FLT_MAX);
+}
+
+double er_ulp_error_double(er_function function, double x, double y, double result) {
+    return error_double(result, reference(function, x, y));
+}
+
+double er_ulp_error_float(er_function function, float x, float y, float result) {
+    return error_float(result, reference(function, x, y));
 }
 
 static void record(er_sweep *sweep, double error, double x, double y) {
@@ -66,7 +74,7 @@ er_sweep er_sweep_float(er_function function, float (*f)(float), unsigned count)
         uint32_t bits = (uint32_t)i * stride;
         float x;
         memcpy(&x, &bits, sizeof x);
-        record(&sweep, er_ulp_error_float(f(x), er_reference(function, x, 0)), x, 0);
+        record(&sweep, error_float(f(x), reference(function, x, 0)), x, 0);
     }
     return sweep;
 }
@@ -93,7 +101,7 @@ er_sweep er_sweep_double(er_function function, double (*f)(double), unsigned cou
     uint64_t state = seed;
     for (unsigned i = 0; i < count; i++) {
         double x = log_uniform(&state, min_exponent, max_exponent, both_signs);
-        record(&sweep, er_ulp_error_double(f(x), er_reference(function, x, 0)), x, 0);
+        record(&sweep, error_double(f(x), reference(function, x, 0)), x, 0);
     }
     return sweep;
 }
@@ -116,7 +124,7 @@ er_sweep er_sweep_pow_double(double (*f)(double, double), unsigned count, unsign
     for (unsigned i = 0; i < count; i++) {
         double x, y;
         pow_arguments(&state, 1022, -745.0, 709.8, &x, &y);
-        record(&sweep, er_ulp_error_double(f(x, y), powl(x, y)), x, y);
+        record(&sweep, error_double(f(x, y), powl(x, y)), x, y);
     }
     return sweep;
 }
@@ -128,7 +136,7 @@ er_sweep er_sweep_pow_float(float (*f)(float, float), unsigned count, unsigned l
         double x, y;
         pow_arguments(&state, 126, -103.9, 88.7, &x, &y);
         float xf = (float)x, yf = (float)y;
-        record(&sweep, er_ulp_error_float(f(xf, yf), powl(xf, yf)), xf, yf);
+        record(&sweep, error_float(f(xf, yf), powl(xf, yf)), xf, yf);
     }
     return sweep;
 }

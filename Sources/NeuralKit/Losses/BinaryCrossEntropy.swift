@@ -51,8 +51,8 @@ public struct BinaryCrossEntropy: Loss {
             // max(z, 0) − z·y first: for large z the two big terms cancel exactly, where
             // softplus(z) − z·y would subtract two nearly equal rounded numbers.
             let perElement = Tensor.binary(
-                predicted, y, { z, y in max(z, 0) - z * y + log1pf(expf(-Swift.abs(z))) },
-                da: { z, y in 1 / (1 + expf(-z)) - y }, db: { z, _ in -z })
+                predicted, y, { z, y in max(z, 0) - z * y + Elementary.log1p(Elementary.exp(-Swift.abs(z))) },
+                da: { z, y in Elementary.sigmoid(z) - y }, db: { z, _ in -z })
             return reduction.apply(perElement)
         }
         let p = clip ? clamp(predicted, min: epsilon, max: 1 - epsilon) : predicted

@@ -29,8 +29,8 @@ public final class Adam: Optimizer {
 
     public func update(_ parameters: [Tensor]) {
         step += 1
-        let correction1 = 1 - powf(beta1, Float(step))
-        let correction2 = 1 - powf(beta2, Float(step))
+        let correction1 = 1 - Elementary.pow(beta1, Float(step))
+        let correction2 = 1 - Elementary.pow(beta2, Float(step))
         let (beta1, beta2, epsilon, learningRate) = (beta1, beta2, epsilon, learningRate)
         for parameter in parameters where parameter.gradient != nil {
             let first = firstMoments.buffer(for: parameter)

@@ -56,7 +56,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     public mutating func nextNormal() -> Float {
         let u1 = 1 - Double(next() >> 11) * 0x1p-53
         let u2 = Double(next() >> 11) * 0x1p-53
-        return Float((-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2))
+        return Float((-2 * Elementary.log(u1)).squareRoot() * Elementary.cos(2 * Double.pi * u2))
     }
 
     /// A uniform integer in `0..<upperBound`, by Lemire's multiply-shift without bias.

@@ -184,9 +184,9 @@ extension Tensor {
 // MARK: - Unary functions: value, dy/dx given x and y
 
 /// `eˣ`; derivative `eˣ = y`.
-public func exp(_ x: Tensor) -> Tensor { x.unary(expf, derivative: { _, y in y }) }
+public func exp(_ x: Tensor) -> Tensor { x.unary(Elementary.exp, derivative: { _, y in y }) }
 /// Natural logarithm; derivative `1/x`.
-public func log(_ x: Tensor) -> Tensor { x.unary(logf, derivative: { x, _ in 1 / x }) }
+public func log(_ x: Tensor) -> Tensor { x.unary(Elementary.log, derivative: { x, _ in 1 / x }) }
 /// `√x`; derivative `1/(2√x)`.
 public func sqrt(_ x: Tensor) -> Tensor { x.unary(sqrtf, derivative: { _, y in 0.5 / y }) }
 /// `|x|`; derivative `sign(x)` (0 at 0, the subgradient L1 uses).
@@ -209,7 +209,7 @@ public func tanh(_ x: Tensor) -> Tensor {
 }
 /// `xᵖ` for a constant exponent; derivative `p·xᵖ⁻¹`.
 public func pow(_ x: Tensor, _ p: Float) -> Tensor {
-    x.unary({ powf($0, p) }, derivative: { x, _ in p * powf(x, p - 1) })
+    x.unary({ Elementary.pow($0, p) }, derivative: { x, _ in p * Elementary.pow(x, p - 1) })
 }
 /// `x` limited to `[min, max]`; derivative 1 inside (bounds included, as TensorFlow's
 /// `clip_by_value`), 0 where the value was clipped.
@@ -220,5 +220,5 @@ public func clamp(_ x: Tensor, min low: Float, max high: Float) -> Tensor {
 /// `softplus(x) = log(1 + eˣ)`, computed as `max(x, 0) + log(1 + e^{−|x|})` so it never
 /// overflows; derivative `σ(x)`.
 public func softplus(_ x: Tensor) -> Tensor {
-    x.unary({ max($0, 0) + log1pf(expf(-Swift.abs($0))) }, derivative: { x, _ in 1 / (1 + expf(-x)) })
+    x.unary(Elementary.softplus, derivative: { x, _ in Elementary.sigmoid(x) })
 }

@@ -18,9 +18,9 @@ public func gelu(_ x: Tensor, approximate: Bool = false) -> Tensor {
     if approximate {
         let c = Float((2 / Double.pi).squareRoot())
         return x.unary(
-            { x in 0.5 * x * (1 + tanhf(c * (x + 0.044715 * x * x * x))) },
+            { x in 0.5 * x * (1 + Elementary.tanh(c * (x + 0.044715 * x * x * x))) },
             derivative: { x, _ in
-                let t = tanhf(c * (x + 0.044715 * x * x * x))
+                let t = Elementary.tanh(c * (x + 0.044715 * x * x * x))
                 return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x)
             })
     }

@@ -17,8 +17,8 @@ extension Tensor {
         alongLines(layout, reading: scalars, writing: &output) { x, y, start, step in
             let m = lineMaximum(x, start, step, layout.length)
             var sum: Float = 0
-            for j in 0..<layout.length { sum += expf(x[start + j * step] - m) }
-            let logSum = logf(sum)
+            for j in 0..<layout.length { sum += Elementary.exp(x[start + j * step] - m) }
+            let logSum = Elementary.log(sum)
             for j in 0..<layout.length { y[start + j * step] = x[start + j * step] - m - logSum }
         }
         let input = self
@@ -27,7 +27,7 @@ extension Tensor {
             alongLines(layout, reading: output, writing: &delta) { y, d, start, step in
                 var total: Float = 0
                 for j in 0..<layout.length { total += d[start + j * step] }
-                for j in 0..<layout.length { d[start + j * step] -= expf(y[start + j * step]) * total }
+                for j in 0..<layout.length { d[start + j * step] -= Elementary.exp(y[start + j * step]) * total }
             }
             input.accumulateGradient(delta)
         }
@@ -42,7 +42,7 @@ extension Tensor {
         var output = scalars
         alongLines(layout, reading: scalars, writing: &output) { x, y, start, step in
             let m = lineMaximum(x, start, step, layout.length)
-            for j in 0..<layout.length { y[start + j * step] = expf(x[start + j * step] - m) }
+            for j in 0..<layout.length { y[start + j * step] = Elementary.exp(x[start + j * step] - m) }
             var total: Float = 0
             for j in 0..<layout.length { total += y[start + j * step] }
             for j in 0..<layout.length { y[start + j * step] /= total }

@@ -59,8 +59,8 @@ public enum Hyperparameter: Sendable {
         precondition(
             low > 0 && high > low && count >= 2,
             "logSpaced needs 0 < low < high and count ≥ 2, got \(low), \(high), \(count)")
-        let step = (log(high) - log(low)) / Double(count - 1)
-        return .choice((0..<count).map { .real(exp(log(low) + Double($0) * step)) })
+        let step = (Elementary.log(high) - Elementary.log(low)) / Double(count - 1)
+        return .choice((0..<count).map { .real(Elementary.exp(Elementary.log(low) + Double($0) * step)) })
     }
 
     /// Every value, in order, for a grid; stops on a continuous range, naming it.
@@ -83,7 +83,7 @@ public enum Hyperparameter: Sendable {
         case .uniform(let low, let high):
             return .real(low + (high - low) * unitDouble(&generator))
         case .logUniform(let low, let high):
-            return .real(exp(log(low) + (log(high) - log(low)) * unitDouble(&generator)))
+            return .real(Elementary.exp(Elementary.log(low) + (Elementary.log(high) - Elementary.log(low)) * unitDouble(&generator)))
         }
     }
 

@@ -31,7 +31,7 @@ static int pow_special(double x, double y, double *result, int *negate) {
     } else if (x == 0 || ax > 0x1.fffffffffffffp1023) {  // x = ±0 or ±∞
         int odd = integer_kind(y) == 2;
         double magnitude = ((x == 0) == (y < 0)) ? 1.0 / 0.0 : 0.0;
-        *result = (odd && x < 0) ? -magnitude : magnitude;
+        *result = (odd && (nk_bits(x) >> 63)) ? -magnitude : magnitude;  // the sign of −0 too
     } else if (x < 0) {
         int kind = integer_kind(y);
         if (kind == 0) {

@@ -32,7 +32,9 @@ float nk_tanhf(float x) {
     if (x != x) return x + x;
     double a = x < 0 ? -(double)x : (double)x;
     double t;
-    if (a > 10.0) {
+    if (a < 0x1p-13) {
+        return x;  // x − x³/3 rounds to x (keeps −0)
+    } else if (a > 10.0) {
         t = 1.0;  // 1 − tanh 10 < 2^-27: rounds to 1
     } else {
         double m = nk_expm1_fast(2.0 * a);

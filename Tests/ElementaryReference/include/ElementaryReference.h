@@ -10,15 +10,14 @@ typedef enum er_function {
     ER_SIGMOID, ER_SOFTPLUS, ER_POW,
 } er_function;
 
-/// The function's value at (x, y) in long double (y is used by ER_POW only).
-long double er_reference(er_function function, long double x, long double y);
+/// The error of `result` = f(x, y) in ULPs of double: |result − exact| / ulp(exact), exact
+/// from libm's long double function (0 when both are the same infinity or NaN; +∞ when one is
+/// NaN or infinite and the other is not). y is used by ER_POW only. (No long double in this
+/// interface: Swift imports it only where it is Float80.)
+double er_ulp_error_double(er_function function, double x, double y, double result);
 
-/// |result − exact| in ULPs of exact in double (0 when both are the same infinity or NaN;
-/// +∞ when one is NaN or infinite and the other is not).
-double er_ulp_error_double(double result, long double exact);
-
-/// The same in ULPs of float.
-double er_ulp_error_float(float result, long double exact);
+/// The same for a float result, in ULPs of float.
+double er_ulp_error_float(er_function function, float x, float y, float result);
 
 /// A sweep's outcome: how many arguments, the largest error and where it occurred.
 typedef struct er_sweep {

@@ -29,7 +29,7 @@ public struct CosineDecay: LearningRateSchedule {
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         let progress = Double(min(step, decaySteps)) / Double(decaySteps)
-        let cosine = 0.5 * (1 + cos(Double.pi * progress))
+        let cosine = 0.5 * (1 + Elementary.cos(Double.pi * progress))
         let a = Double(alpha)
         return Float(Double(initialLearningRate) * ((1 - a) * cosine + a))
     }

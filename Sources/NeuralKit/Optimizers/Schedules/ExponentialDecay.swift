@@ -30,6 +30,6 @@ public struct ExponentialDecay: LearningRateSchedule {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         var exponent = Double(step) / Double(decaySteps)
         if staircase { exponent.round(.down) }
-        return Float(Double(initialLearningRate) * pow(Double(decayRate), exponent))
+        return Float(Double(initialLearningRate) * Elementary.pow(Double(decayRate), exponent))
     }
 }

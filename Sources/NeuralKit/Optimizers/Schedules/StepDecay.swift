@@ -25,6 +25,6 @@ public struct StepDecay: LearningRateSchedule {
 
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
-        return Float(Double(initialLearningRate) * pow(Double(factor), Double(step / stepSize)))
+        return Float(Double(initialLearningRate) * Elementary.pow(Double(factor), Double(step / stepSize)))
     }
 }
