@@ -58,8 +58,14 @@ public struct BookBuilder: Sendable {
     @discardableResult
     public func writeSite(results: [ChapterResult], to outputDirectory: String) throws(BookError) -> [BookWarning] {
         let (files, warnings) = try pages(results: results)
-        try SiteWriter(outputDirectory: outputDirectory).replaceSite(with: files, assets: Self.assets)
+        try SiteWriter(outputDirectory: outputDirectory, bookRoot: book.root).replaceSite(with: files, assets: Self.assets)
         return warnings
+    }
+
+    /// Throws unless a site may be written to `outputDirectory` (see `OutputFolder`): called
+    /// before any chapter runs, so a refused folder costs no build.
+    public func checkOutput(_ outputDirectory: String) throws(BookError) {
+        try OutputFolder(path: outputDirectory, bookRoot: book.root).checkReplaceable()
     }
 
     /// Files copied into the site when this machine has them: the Latin Modern Math font
@@ -77,7 +83,7 @@ public struct BookBuilder: Sendable {
         let template = try PageTemplate(book: book)
         let name = book.chapters[index].slug + ".html"
         let body = ChapterRenderer.body(book.chapters[index], result: result)
-        try SiteWriter(outputDirectory: outputDirectory).updatePages([
+        try SiteWriter(outputDirectory: outputDirectory, bookRoot: book.root).updatePages([
             name: template.chapterPage(index, body: body.html, headings: body.headings, result: result),
             "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript,
         ])

@@ -21,6 +21,7 @@ struct Build: ParsableCommand {
             defer { session.pruneCache() }
             var builder = try options.builder()
             builder.runner.usesCache = !noCache
+            try builder.checkOutput(output)
             let results = builder.executeAll(progress: ProgressReporter().report)
             let errors = results.flatMap(\.errors)
             errors.forEach { printError($0.description) }

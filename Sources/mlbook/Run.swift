@@ -35,6 +35,7 @@ struct Run: ParsableCommand {
             defer { session.pruneCache() }
             var builder = try options.builder(overrides: overrides, overriddenChapter: chapter)
             builder.runner.relaysProgress = isatty(STDERR_FILENO) == 1
+            try builder.checkOutput(output)
             let target = URL(fileURLWithPath: chapter).standardizedFileURL.path
             guard
                 let index = builder.book.chapters.firstIndex(where: {

@@ -17,6 +17,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         do {
+            try options.builder().checkOutput(output)
             let server = try PreviewServer(root: output, port: port)
             build()
             say("serving \(output)/ at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)")
@@ -30,7 +31,7 @@ struct Serve: ParsableCommand {
                 say("change detected; rebuilding…")
                 if build() { server.siteChanged() }
             }
-        } catch {
+        } catch let error as BookError {
             fail(error)
         }
     }
@@ -47,6 +48,7 @@ struct Serve: ParsableCommand {
             let session = try options.lock()
             defer { session.pruneCache() }
             let builder = try options.builder()
+            try builder.checkOutput(output)
             let results = builder.executeAll(progress: ProgressReporter().report)
             let errors = results.flatMap(\.errors)
             errors.forEach { printError($0.description) }

@@ -30,6 +30,7 @@ import Testing
         let retired = folder.appendingPathComponent(".output.old-12345")
         try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
         try "good".write(to: retired.appendingPathComponent("a.html"), atomically: true, encoding: .utf8)
+        try "".write(to: retired.appendingPathComponent(OutputFolder.markName), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent(".output.partial-12345"), withIntermediateDirectories: true)
         #expect(throws: BookError.self) {

@@ -27,8 +27,15 @@ public struct BookError: Error, Sendable, Hashable, Codable, CustomStringConvert
         self.init(SourceLocation(file: file, line: line, column: column), message)
     }
 
+    /// An error about a whole file or folder rather than a line in it: `path: error: message`.
+    public init(path: String, _ message: String) {
+        self.init(SourceLocation(file: path, line: 0, column: 0), message)
+    }
+
     public var description: String {
-        "\(location.file):\(location.line):\(location.column): error: \(message)"
+        location.line > 0
+            ? "\(location.file):\(location.line):\(location.column): error: \(message)"
+            : "\(location.file): error: \(message)"
     }
 }
 
