@@ -20,6 +20,8 @@ static long double reference(er_function function, long double x, long double y)
     case ER_SIGMOID: return 1.0L / (1.0L + expl(-x));
     case ER_SOFTPLUS: return x > 0 ? x + log1pl(expl(-x)) : log1pl(expl(x));
     case ER_POW: return powl(x, y);
+    case ER_TAN: return tanl(x);
+    case ER_ATAN: return atanl(x);
     }
     return NAN;
 }

@@ -36,6 +36,8 @@ import Testing
             ("sin", ER_SIN, nk_sin, -30...1023, true), ("sin |x|<512", ER_SIN, nk_sin, -5...8, true),
             ("cos", ER_COS, nk_cos, -30...1023, true), ("cos |x|<512", ER_COS, nk_cos, -5...8, true),
             ("tanh", ER_TANH, nk_tanh, -40...6, true), ("erf", ER_ERF, nk_erf, -40...3, true),
+            ("tan", ER_TAN, nk_tan, -30...1023, true), ("tan |x|<512", ER_TAN, nk_tan, -5...8, true),
+            ("atan", ER_ATAN, nk_atan, -40...80, true), ("atan |x|<4", ER_ATAN, nk_atan, -3...1, true),
         ]
         var sweeps = floats.map { name, function, f in
             Sweep(name: name) { er_sweep_float(function, f, patterns) }
@@ -44,7 +46,8 @@ import Testing
         for (seed, (name, function, f, range, signs)) in doubles.enumerated() {
             sweeps.append(
                 Sweep(name: name) {
-                    er_sweep_double(function, f, count, range.lowerBound, range.upperBound, signs ? 1 : 0, UInt64(seed + 2))
+                    er_sweep_double(
+                        function, f, count, range.lowerBound, range.upperBound, signs ? 1 : 0, UInt64(seed + 2))
                 })
         }
         sweeps.append(Sweep(name: "pow") { er_sweep_pow_double(nk_pow, count, 99) })
@@ -86,6 +89,8 @@ import Testing
             (ER_COS, nk_cos, [Double.pi / 2, 0x1.6ac5b262ca1ffp849, 6_381_956_970_095_103 * 0x1p797, 1e22]),
             (ER_TANH, nk_tanh, [0x1p-28, 22, 21.9, 0.55]),
             (ER_ERF, nk_erf, [0.75, 0.7499999999999999, 5.9, 6.25, 0x1p-1030]),
+            (ER_TAN, nk_tan, [Double.pi / 2, Double.pi / 4, 0x1.6ac5b262ca1ffp849, 1e22]),
+            (ER_ATAN, nk_atan, [0.4375, 0.6875, 1.1875, 2.4375, 0x1p66, 1e300]),
         ]
         for (function, f, arguments) in doubles {
             for x in arguments {
@@ -140,11 +145,13 @@ import Testing
             "expm1f": float(Elementary.expm1), "tanhf": float(Elementary.tanh), "sigmoidf": float(Elementary.sigmoid),
             "softplusf": float(Elementary.softplus), "erff": float(Elementary.erf), "sinf": float(Elementary.sin),
             "cosf": float(Elementary.cos),
-            "powf": { UInt64(Elementary.pow(Float(bitPattern: UInt32($0[0])), Float(bitPattern: UInt32($0[1]))).bitPattern) },
+            "powf": {
+                UInt64(Elementary.pow(Float(bitPattern: UInt32($0[0])), Float(bitPattern: UInt32($0[1]))).bitPattern)
+            },
             "exp": double(Elementary.exp), "log": double(Elementary.log), "log2": double(Elementary.log2),
             "log10": double(Elementary.log10), "log1p": double(Elementary.log1p), "expm1": double(Elementary.expm1),
             "tanh": double(Elementary.tanh), "erf": double(Elementary.erf), "sin": double(Elementary.sin),
-            "cos": double(Elementary.cos),
+            "cos": double(Elementary.cos), "tan": double(Elementary.tan), "atan": double(Elementary.atan),
             "pow": { Elementary.pow(Double(bitPattern: $0[0]), Double(bitPattern: $0[1])).bitPattern },
         ]
     }()

@@ -64,4 +64,8 @@ public enum Elementary {
     @inline(__always) public static func tanh(_ x: Double) -> Double { nk_tanh(x) }
     /// The error function `erf x = (2/√π) ∫₀ˣ e^{−t²} dt`.
     @inline(__always) public static func erf(_ x: Double) -> Double { nk_erf(x) }
+    /// `tan x`, `x` in radians, exact argument reduction at any magnitude.
+    @inline(__always) public static func tan(_ x: Double) -> Double { nk_tan(x) }
+    /// The arc tangent, in `[−π/2, π/2]`.
+    @inline(__always) public static func atan(_ x: Double) -> Double { nk_atan(x) }
 }

@@ -83,7 +83,9 @@ public enum Hyperparameter: Sendable {
         case .uniform(let low, let high):
             return .real(low + (high - low) * unitDouble(&generator))
         case .logUniform(let low, let high):
-            return .real(Elementary.exp(Elementary.log(low) + (Elementary.log(high) - Elementary.log(low)) * unitDouble(&generator)))
+            return .real(
+                Elementary.exp(
+                    Elementary.log(low) + (Elementary.log(high) - Elementary.log(low)) * unitDouble(&generator)))
         }
     }
 

@@ -155,6 +155,15 @@ def trig_part():
     print("};")
 
 
+def atan_part():
+    z = (7 / 16) ** 2
+    g = lambda t: (mp.atan(mp.sqrt(t)) - mp.sqrt(t)) / mp.sqrt(t) ** 3 if t != 0 else mpf(-1) / 3
+    c, err = fit(g, 0, z, 11)
+    emit_array("nk_atan_poly", c, f"(atan x − x)/x³ in z = x² ≤ (7/16)², error·x² ≤ 2^{log2_of(err * z):.1f}")
+    values = [v for centre in (mpf(1) / 2, mpf(1), mpf(3) / 2) for v in split_hi_lo(mp.atan(centre))]
+    emit_array("nk_atan_centres", values, "atan(1/2), atan(1), atan(3/2): hi, lo")
+
+
 ERF_SMALL = 0.75
 ERF_STEP = 0.5
 ERF_INTERVALS = 11  # [0.75, 6.25): erf rounds to 1 beyond 5.93
@@ -186,6 +195,7 @@ def main():
     exp_part()
     log_part()
     trig_part()
+    atan_part()
     erf_part()
     print("#endif")
 

@@ -496,6 +496,30 @@ static const unsigned long long nk_two_over_pi_bits[21] = {
     0x56033046fc7b6babULL,
     0xf0cfbc209af4361dULL,
 };
+// (atan x − x)/x³ in z = x² ≤ (7/16)², error·x² ≤ 2^-58.0
+static const double nk_atan_poly[12] = {
+    -0x1.5555555555555p-2,
+    0x1.99999999998c5p-3,
+    -0x1.2492492485503p-3,
+    0x1.c71c71bd2b8bcp-4,
+    -0x1.745d154c84f7ap-4,
+    0x1.3b1375ce5bdc6p-4,
+    -0x1.110c9ce7b0572p-4,
+    0x1.e170800a46210p-5,
+    -0x1.ab59b417b2d3fp-5,
+    0x1.7001816fd063fp-5,
+    -0x1.0f62bba6a2558p-5,
+    0x1.e4167464d3de8p-7,
+};
+// atan(1/2), atan(1), atan(3/2): hi, lo
+static const double nk_atan_centres[6] = {
+    0x1.dac670561bb4fp-2,
+    0x1.a2b7f222f65e2p-56,
+    0x1.921fb54442d18p-1,
+    0x1.1a62633145c07p-55,
+    0x1.f730bd281f69bp-1,
+    0x1.007887af0cbbdp-56,
+};
 // erf(x)/x − 1 in z = x² ≤ 0.75², error ≤ 2^-56.2
 static const double nk_erf_small[13] = {
     0x1.06eba8214db69p-3,

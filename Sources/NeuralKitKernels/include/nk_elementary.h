@@ -53,5 +53,9 @@ double nk_cos(double x);
 double nk_tanh(double x);
 /// The error function.
 double nk_erf(double x);
+/// tan x (x in radians, any magnitude).
+double nk_tan(double x);
+/// The arc tangent, in [−π/2, π/2].
+double nk_atan(double x);
 
 #endif

@@ -7,7 +7,7 @@
 
 typedef enum er_function {
     ER_EXP, ER_LOG, ER_LOG1P, ER_EXPM1, ER_LOG2, ER_LOG10, ER_SIN, ER_COS, ER_TANH, ER_ERF,
-    ER_SIGMOID, ER_SOFTPLUS, ER_POW,
+    ER_SIGMOID, ER_SOFTPLUS, ER_POW, ER_TAN, ER_ATAN,
 } er_function;
 
 /// The error of `result` = f(x, y) in ULPs of double: |result − exact| / ulp(exact), exact
