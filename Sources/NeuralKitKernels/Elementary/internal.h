@@ -105,10 +105,10 @@ nk_dd nk_exp_core(double hi, double lo, int *e);
 /// e^x − 1 as a double-double for −38 ≤ x ≤ 700 (relative error < 2^-60).
 nk_dd nk_expm1_dd(double x);
 
-/// e^x in double with relative error below 2^-44 (for the Float functions), |x| ≤ 1100.
+/// e^x in double with relative error below 2^-44 (for the Float functions), |x| ≤ 700.
 double nk_exp_fast(double x);
 
-/// e^x − 1 in double, relative error below 2^-40, |x| ≤ 1100 (for the Float functions).
+/// e^x − 1 in double, relative error below 2^-40, |x| ≤ 700 (for the Float functions).
 double nk_expm1_fast(double x);
 
 /// log x as a double-double with relative error below 2^-68, x positive and finite; see log.c.
