@@ -31,7 +31,7 @@ let package = Package(
             // Without errno, `squareRoot()` is an instruction that vectorizes (Adam's update
             // ran 4× slower as a libm call per element); it computes the same bits.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xcc", "-fno-math-errno"])]),
-        .target(name: "SVGCharts"),
+        .target(name: "SVGCharts", dependencies: ["NeuralKitKernels"]),
         .target(name: "NotebookFormat"),
         .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),
         .target(

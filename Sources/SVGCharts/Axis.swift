@@ -14,14 +14,14 @@ struct Axis {
         self.logarithmic = logarithmic
         if logarithmic {
             // Exponents within Double's normal range, so every tick is finite and positive.
-            let low = min(max((log10(finite.min() ?? 1)).rounded(.down), -307), 307)
-            let high = min(max((log10(finite.max() ?? 10)).rounded(.up), low + 1), 308)
+            let low = min(max((ChartMath.log10(finite.min() ?? 1)).rounded(.down), -307), 307)
+            let high = min(max((ChartMath.log10(finite.max() ?? 10)).rounded(.up), low + 1), 308)
             let step = max(1, ((high - low) / 6).rounded(.up))
             // The last tick reaches the top of the data even when the step skips decades.
             let count = min(((high - low) / step).rounded(.up), ((308 - low) / step).rounded(.down))
             lower = low
             upper = low + count * step
-            ticks = (0...Int(count)).map { pow(10, low + Double($0) * step) }
+            ticks = (0...Int(count)).map { ChartMath.pow(10, low + Double($0) * step) }
             return
         }
         var low = finite.min() ?? 0
@@ -53,7 +53,7 @@ struct Axis {
 
     /// The smallest of 1, 2, 5 × 10ᵏ that is ≥ `rough`.
     static func niceStep(_ rough: Double) -> Double {
-        let magnitude = pow(10, (log10(rough)).rounded(.down))
+        let magnitude = ChartMath.pow(10, (ChartMath.log10(rough)).rounded(.down))
         let fraction = rough / magnitude
         let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
         return nice * magnitude
@@ -62,7 +62,7 @@ struct Axis {
     /// The position of `value` between `start` (at `lower`) and `end` (at `upper`); values
     /// outside the axis (or ≤ 0 on a log axis) are clamped to its ends.
     func position(_ value: Double, from start: Double, to end: Double) -> Double {
-        let scaled = logarithmic ? log10(max(value, pow(10, lower))) : value
+        let scaled = logarithmic ? ChartMath.log10(max(value, ChartMath.pow(10, lower))) : value
         let fraction = (scaled - lower) / (upper - lower)
         return start + min(max(fraction, 0), 1) * (end - start)
     }
@@ -71,7 +71,7 @@ struct Axis {
     /// power of ten ("10³²", "10⁻⁸"), which reads better than a column of "1e+32" and "10000".
     func label(_ tick: Double) -> String {
         guard logarithmic, lower < -3 || upper > 4, tick.isFinite, tick > 0 else { return formatSignificant(tick) }
-        return "10" + superscript(Int(log10(tick).rounded()))
+        return "10" + superscript(Int(ChartMath.log10(tick).rounded()))
     }
 
     /// `n` in superscript digits.

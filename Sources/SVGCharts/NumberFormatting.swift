@@ -17,7 +17,7 @@ public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
         let text = String(format: "%.\(digits - 1)e", value)
         return text.replacingOccurrences(of: #"\.?0+e"#, with: "e", options: .regularExpression)
     }
-    let decimals = max(0, digits - 1 - Int(log10(magnitude).rounded(.down)))
+    let decimals = max(0, digits - 1 - Int(ChartMath.log10(magnitude).rounded(.down)))
     var text = String(format: "%.\(decimals)f", value)
     if text.contains(".") {
         while text.hasSuffix("0") { text.removeLast() }
