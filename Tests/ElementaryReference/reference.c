@@ -142,3 +142,61 @@ er_sweep er_sweep_pow_float(float (*f)(float, float), unsigned count, unsigned l
     }
     return sweep;
 }
+
+static uint64_t hash_bits(uint64_t hash, uint64_t bits) {
+    for (int i = 0; i < 8; i++) {
+        hash ^= (bits >> (8 * i)) & 0xff;
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+static uint64_t double_bits(double x) {
+    uint64_t u;
+    if (isnan(x)) return 0x7ff8000000000000ULL;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static const uint64_t fnv_offset = 0xcbf29ce484222325ULL;
+
+unsigned long long er_checksum_float(float (*f)(float), unsigned count) {
+    uint64_t hash = fnv_offset;
+    uint32_t stride = (uint32_t)(0x100000000ULL / count) | 1;
+    for (unsigned i = 0; i < count; i++) {
+        uint32_t bits = (uint32_t)i * stride;
+        float x;
+        memcpy(&x, &bits, sizeof x);
+        hash = hash_bits(hash, double_bits(f(x)));
+    }
+    return hash;
+}
+
+unsigned long long er_checksum_double(double (*f)(double), unsigned count, int min_exponent, int max_exponent,
+                                      unsigned long long seed) {
+    uint64_t hash = fnv_offset, state = seed;
+    for (unsigned i = 0; i < count; i++) {
+        hash = hash_bits(hash, double_bits(f(log_uniform(&state, min_exponent, max_exponent, 1))));
+    }
+    return hash;
+}
+
+unsigned long long er_checksum_pow_float(float (*f)(float, float), unsigned count, unsigned long long seed) {
+    uint64_t hash = fnv_offset, state = seed;
+    for (unsigned i = 0; i < count; i++) {
+        double x, y;
+        pow_arguments(&state, 126, -103.9, 88.7, &x, &y);
+        hash = hash_bits(hash, double_bits(f((float)x, (float)y)));
+    }
+    return hash;
+}
+
+unsigned long long er_checksum_pow_double(double (*f)(double, double), unsigned count, unsigned long long seed) {
+    uint64_t hash = fnv_offset, state = seed;
+    for (unsigned i = 0; i < count; i++) {
+        double x, y;
+        pow_arguments(&state, 1022, -745.0, 709.8, &x, &y);
+        hash = hash_bits(hash, double_bits(f(x, y)));
+    }
+    return hash;
+}

@@ -15,12 +15,12 @@ import Testing
         let run: () -> er_sweep
     }
 
-    /// Every Float function on 2²¹ bit patterns spread over all 2³² (odd stride, both signs,
+    /// Every Float function on 2²⁰ bit patterns spread over all 2³² (odd stride, both signs,
     /// NaNs, infinities and subnormals included); every Double function on 200,000
     /// log-uniform pseudo-random arguments over its range (plus a dense sweep of sin and cos
     /// near the origin). The sweeps run in C, so a debug build takes a few seconds.
     static func sweeps() -> [Sweep] {
-        let patterns: UInt32 = 1 << 21
+        let patterns: UInt32 = 1 << 20
         let floats: [(String, er_function, @convention(c) (Float) -> Float)] = [
             ("expf", ER_EXP, nk_expf), ("logf", ER_LOG, nk_logf), ("log1pf", ER_LOG1P, nk_log1pf),
             ("expm1f", ER_EXPM1, nk_expm1f), ("tanhf", ER_TANH, nk_tanhf), ("sigmoidf", ER_SIGMOID, nk_sigmoidf),
@@ -114,14 +114,20 @@ import Testing
     }
 
     /// Every line of `Fixtures/elementary_bits.txt` (recorded by `elementary_bits.py`) gives
-    /// the same result bits: the check that the functions compute the same on every machine.
+    /// the same result bits, and every function the same checksum over its sweep's arguments:
+    /// the check that the functions compute the same on every machine.
     @Test func resultsMatchTheRecordedBits() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/elementary_bits.txt")
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(lines.count > 300)
+        #expect(lines.count > 400)
         for line in lines {
             let fields = line.split(separator: " ").map(String.init)
+            if fields[0] == "checksum" {
+                let count = UInt32(fields[2]) ?? 0
+                #expect(Self.checksum(fields[1], count) == UInt64(fields[3], radix: 16), "\(line)")
+                continue
+            }
             let values = fields.dropFirst().compactMap { UInt64($0, radix: 16) }
             guard let result = Self.recordedFunctions[fields[0]], values.count == fields.count - 1 else {
                 Issue.record("unreadable fixture line: \(line)")
@@ -130,6 +136,26 @@ import Testing
             let bits = result(Array(values.dropLast()))
             #expect(bits == values.last, "\(line): got \(String(bits, radix: 16))")
         }
+    }
+
+    /// The checksum `elementary_bits.py` records for `name` (nil for an unknown name).
+    static func checksum(_ name: String, _ count: UInt32) -> UInt64? {
+        let floats: [String: @convention(c) (Float) -> Float] = [
+            "expf": nk_expf, "logf": nk_logf, "log1pf": nk_log1pf, "expm1f": nk_expm1f, "tanhf": nk_tanhf,
+            "sigmoidf": nk_sigmoidf, "softplusf": nk_softplusf, "erff": nk_erff, "sinf": nk_sinf, "cosf": nk_cosf,
+        ]
+        // The double sweeps' exponent ranges, as in `sweeps()` and the script.
+        let doubles: [String: (@convention(c) (Double) -> Double, Int32, Int32)] = [
+            "exp": (nk_exp, -60, 10), "expm1": (nk_expm1, -60, 10), "log": (nk_log, -1074, 1023),
+            "log2": (nk_log2, -1074, 1023), "log10": (nk_log10, -1074, 1023), "log1p": (nk_log1p, -1074, 1023),
+            "sin": (nk_sin, -30, 1023), "cos": (nk_cos, -30, 1023), "tan": (nk_tan, -30, 1023),
+            "tanh": (nk_tanh, -40, 6), "erf": (nk_erf, -40, 3), "atan": (nk_atan, -40, 80),
+        ]
+        if let f = floats[name] { return er_checksum_float(f, count) }
+        if let (f, low, high) = doubles[name] { return er_checksum_double(f, count, low, high, 7) }
+        if name == "powf" { return er_checksum_pow_float(nk_powf, count, 1) }
+        if name == "pow" { return er_checksum_pow_double(nk_pow, count, 7) }
+        return nil
     }
 
     /// The fixture's functions by name, from argument bits to result bits.

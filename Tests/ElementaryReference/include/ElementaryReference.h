@@ -40,4 +40,17 @@ er_sweep er_sweep_double(
 er_sweep er_sweep_pow_double(double (*f)(double, double), unsigned count, unsigned long long seed);
 er_sweep er_sweep_pow_float(float (*f)(float, float), unsigned count, unsigned long long seed);
 
+/// A 64-bit hash (FNV-1a) of the result bits on the float sweep's arguments (NaNs counted as
+/// one canonical NaN, since their sign and payload are the CPU's choice): one number that
+/// changes when any of `count` results changes by a bit.
+unsigned long long er_checksum_float(float (*f)(float), unsigned count);
+
+/// The same over a double sweep's arguments (exponents in [min_exponent, max_exponent], both signs).
+unsigned long long er_checksum_double(
+    double (*f)(double), unsigned count, int min_exponent, int max_exponent, unsigned long long seed);
+
+/// The same over the pow sweeps' argument pairs.
+unsigned long long er_checksum_pow_float(float (*f)(float, float), unsigned count, unsigned long long seed);
+unsigned long long er_checksum_pow_double(double (*f)(double, double), unsigned count, unsigned long long seed);
+
 #endif
