@@ -113,6 +113,20 @@ import Testing
         }
     }
 
+    /// The tensor functions apply `Elementary`'s functions element by element, bit for bit (no
+    /// libm call is left on the engine's path).
+    @Test func tensorFunctionsApplyTheEnginesElementaryFunctions() {
+        let xs: [Float] = [-30, -3.5, -1, -0.1, 0, 0.3, 1, 2.5, 15, 90]
+        let positive = xs.map { Swift.abs($0) + 0.01 }
+        #expect(exp(Tensor(xs)).scalars.map(\.bitPattern) == xs.map { Elementary.exp($0).bitPattern })
+        #expect(log(Tensor(positive)).scalars.map(\.bitPattern) == positive.map { Elementary.log($0).bitPattern })
+        #expect(tanh(Tensor(xs)).scalars.map(\.bitPattern) == xs.map { Elementary.tanh($0).bitPattern })
+        #expect(sigmoid(Tensor(xs)).scalars.map(\.bitPattern) == xs.map { Elementary.sigmoid($0).bitPattern })
+        #expect(softplus(Tensor(xs)).scalars.map(\.bitPattern) == xs.map { Elementary.softplus($0).bitPattern })
+        #expect(
+            pow(Tensor(positive), 1.7).scalars.map(\.bitPattern) == positive.map { Elementary.pow($0, 1.7).bitPattern })
+    }
+
     /// Every line of `Fixtures/elementary_bits.txt` (recorded by `elementary_bits.py`) gives
     /// the same result bits, and every function the same checksum over its sweep's arguments:
     /// the check that the functions compute the same on every machine.
