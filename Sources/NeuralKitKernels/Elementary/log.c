@@ -8,23 +8,16 @@
 /// z ∈ [B, 2B) with B = 0.68359375, and the table entry j of the interval z falls in.
 #define LOG_B 0.68359375
 
-/// x = 2^k · z with z ∈ [B, 2B), for positive finite x (subnormals scaled first).
+/// x = 2^k · z with z ∈ [B, 2B), for positive normal x: subtracting B's bit pattern from x's
+/// leaves k in the exponent field (z's own exponent is −1 or 0), without a branch that random
+/// arguments would mispredict half the time.
 static inline double log_normalize(double x, int *k, int *j) {
-    int adjust = 0;
-    if (x < 0x1p-1022) {
-        x *= 0x1p54;
-        adjust = -54;
-    }
-    uint64_t u = nk_bits(x);
-    int e = (int)(u >> 52) - 1023;
-    double m = nk_from_bits((u & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);  // [1, 2)
-    if (m >= 2 * LOG_B) {
-        m *= 0.5;
-        e += 1;
-    }
-    *k = e + adjust;
-    *j = (int)((m - LOG_B) * 128);  // exact: m − B by Sterbenz, ×128 a power of two
-    return m;
+    uint64_t shifted = nk_bits(x) - 0x3fe5e00000000000ULL;  // the bits of B
+    int e = (int)((int64_t)shifted >> 52);
+    double z = nk_from_bits(nk_bits(x) - ((uint64_t)(int64_t)e << 52));
+    *k = e;
+    *j = (int)((z - LOG_B) * 128);  // exact: z − B by Sterbenz, ×128 a power of two
+    return z;
 }
 
 /// log x as a double-double with relative error < 2^-68 (what pow needs), x > 0 finite.
@@ -36,8 +29,13 @@ static inline double log_normalize(double x, int *k, int *j) {
 /// around 1 has invc = 1, so x near 1 gives r = x − 1 exactly and no cancellation.
 /// log(1 + r) = r − r²/2 + r³·P(r): r² is exact (Dekker's product), P a degree-6 fit.
 nk_dd nk_log_dd(double x) {
-    int k, j;
+    int k, j, adjust = 0;
+    if (x < 0x1p-1022) {  // subnormal: scale into the normal range first
+        x *= 0x1p54;
+        adjust = -54;
+    }
     double z = log_normalize(x, &k, &j);
+    k += adjust;
     double invc = nk_log_invc[j];
     nk_dd zs = nk_split(z);
     nk_dd r = nk_two_sum(zs.hi * invc - 1.0, zs.lo * invc);
@@ -56,6 +54,7 @@ nk_dd nk_log_dd(double x) {
 
 /// log x with the same reduction but r rounded and a degree-5 polynomial (relative error
 /// < 2^-42 for Float results; z·invc is exact when z has at most 27 bits, as floats do).
+/// x positive and normal (floats, and 1 + t for t ≥ 0, always are as doubles).
 double nk_log_fast(double x) {
     int k, j;
     double z = log_normalize(x, &k, &j);
