@@ -104,6 +104,16 @@ import Testing
         same(E.pow(Float(0.9), 1), Float(0.9), "powf(x, 1)")
     }
 
+    /// 10ᵏ and log₁₀ 10ᵏ over the whole double range (chart ticks and labels rely on them): pow
+    /// gives the double nearest 10ᵏ and log10 gives k back exactly.
+    @Test func powersOfTenAreExactBothWays() throws {
+        for k in -307...308 {
+            let ten = try #require(Double("1e\(k)"))
+            #expect(E.pow(10.0, Double(k)) == ten, "pow(10, \(k))")
+            #expect(E.log10(ten) == Double(k), "log10(1e\(k))")
+        }
+    }
+
     @Test func trigonometryAndActivationsHandleSpecialValues() {
         let (inf, nan) = (Self.inf, Self.nan)
         same(E.sin(-0.0), -0.0, "sin(-0)")
