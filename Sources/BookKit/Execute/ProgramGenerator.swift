@@ -9,7 +9,6 @@ enum ProgramGenerator {
     /// trapped and still run the cells after it.
     static func program(for chapter: Chapter, excluding excluded: Set<Int> = []) -> String {
         var lines = [
-            "import Foundation",
             "import NeuralKit",
             "import Notebook",
             "import SVGCharts",
