@@ -6,6 +6,7 @@ import NotebookFormat
 /// author's cells; cells themselves use `show`, `expect` and `params`.
 public enum Notebook {
     nonisolated(unsafe) private static var channel: Int32 = -1
+    nonisolated(unsafe) private static var acknowledgements: Int32 = -1
     nonisolated(unsafe) private static var currentCell = 0
     nonisolated(unsafe) private static var cellStart: DispatchTime = .now()
     nonisolated(unsafe) private static var parameterValues: [String: String] = [:]
@@ -16,7 +17,12 @@ public enum Notebook {
     /// so text printed before a crash is not lost.)
     public static func start() {
         let environment = ProcessInfo.processInfo.environment
+        if let parent = environment[ChannelEnvironment.parentProcess].flatMap(pid_t.init) {
+            ParentWatch.stopWithParent(parent)
+        }
         channel = environment[ChannelEnvironment.descriptor].flatMap(Int32.init) ?? -1
+        acknowledgements = environment[ChannelEnvironment.acknowledgement].flatMap(Int32.init) ?? -1
+        send(.hello(version: ChannelProtocol.version))
         if let json = environment[ChannelEnvironment.parameters]?.data(using: .utf8),
             let values = try? JSONDecoder().decode([String: String].self, from: json)
         {
@@ -32,13 +38,13 @@ public enum Notebook {
         !skippedCells.contains(index)
     }
 
-    /// Marks the start of cell `index`.
+    /// Marks the start of cell `index`: everything printed so far is flushed, and the cell
+    /// runs once mlbook has acknowledged (so that text counts for the cells before it).
     public static func beginCell(_ index: Int) {
-        fflush(nil)
-        print(CellMarker.line(cell: index))
         fflush(nil)
         currentCell = index
         send(.cellStarted(cell: index))
+        awaitAcknowledgement()
         cellStart = .now()
     }
 
@@ -47,6 +53,12 @@ public enum Notebook {
         fflush(nil)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - cellStart.uptimeNanoseconds) / 1e9
         send(.cellFinished(cell: index, seconds: seconds))
+    }
+
+    /// Marks the normal end of the program: exiting before this is a failure.
+    public static func finish() {
+        fflush(nil)
+        send(.finished)
     }
 
     /// Evaluates inline value `id` and reports its text (numbers with 4 significant digits).
@@ -74,6 +86,19 @@ public enum Notebook {
 
     static func sendClaim(line: Int, text: String, passed: Bool) {
         send(.claim(cell: currentCell, line: line, text: text, passed: passed))
+    }
+
+    /// Waits for mlbook's one-byte acknowledgement; if mlbook is gone, there is no one to
+    /// report to, so the program stops.
+    private static func awaitAcknowledgement() {
+        guard channel >= 0, acknowledgements >= 0 else { return }
+        var byte: UInt8 = 0
+        while true {
+            let count = read(acknowledgements, &byte, 1)
+            if count == 1 { return }
+            if count < 0 && errno == EINTR { continue }
+            exit(70)
+        }
     }
 
     /// Writes one JSON line to the channel (all of it, even if the pipe takes it in parts).

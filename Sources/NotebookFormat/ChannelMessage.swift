@@ -1,12 +1,13 @@
 import Foundation
 
 /// One report from a running chapter program to mlbook, sent as one JSON line on the result
-/// channel (a pipe the child finds at file descriptor `ChannelEnvironment.descriptor`).
-///
-/// Text a cell prints is not sent here: it goes to stdout, which mlbook splits into cells at
-/// the `CellMarker` lines the program writes at each cell boundary.
+/// channel (a pipe the child finds at file descriptor `ChannelEnvironment.descriptor`). What
+/// a conversation may say, in which order, is `ChannelProtocol`.
 public enum ChannelMessage: Codable, Sendable, Equatable {
-    /// Cell `cell` (0-based, document order) starts running.
+    /// The first message: the program speaks protocol `version`.
+    case hello(version: Int)
+    /// Cell `cell` (0-based, document order) starts running; the program waits for an
+    /// acknowledgement before running it, so stdout up to here belongs to the cells before.
     case cellStarted(cell: Int)
     /// Cell `cell` ran to its end.
     case cellFinished(cell: Int, seconds: Double)
@@ -19,6 +20,25 @@ public enum ChannelMessage: Codable, Sendable, Equatable {
     case html(cell: Int, html: String, numbers: [Double])
     /// `expect(condition, text)` at Markdown line `line`.
     case claim(cell: Int, line: Int, text: String, passed: Bool)
+    /// The last message: the program reached its end (exiting before it is a failure).
+    case finished
+}
+
+/// The conversation between mlbook and a chapter program.
+///
+/// 1. The program sends `hello(version:)` first; mlbook refuses other versions.
+/// 2. Per cell, in document order: `cellStarted`, then (after mlbook's acknowledgement, one
+///    byte on descriptor `ChannelEnvironment.acknowledgement`) the cell's figures, tables and
+///    claims, then `cellFinished`. Inline values come between cells.
+/// 3. `finished` last.
+///
+/// Cell boundaries come only from this channel: what a cell prints on stdout is text, whatever
+/// it says. A program flushes stdout before `cellStarted` and waits for the acknowledgement,
+/// and mlbook reads stdout dry before applying each message, so every byte printed lands in
+/// the cell that printed it.
+public enum ChannelProtocol {
+    /// Changes whenever a message changes meaning or shape.
+    public static let version = 2
 }
 
 /// A plotted series, kept as numbers so `check` can compare it with recorded results.
@@ -42,23 +62,11 @@ public enum ChannelEnvironment {
     public static let seed = "MLBOOK_SEED"
     /// Comma-separated indices of `error: true` cells to skip (they already failed).
     public static let skippedCells = "MLBOOK_SKIP_CELLS"
-}
-
-/// The line a chapter program prints to stdout at each cell boundary, so text output can be
-/// split by cell without guessing: `<U+001E>mlbook-cell <index><U+001E>`.
-public enum CellMarker {
-    static let fence = "\u{1E}"
-
-    /// The marker line (without newline) announcing that cell `index` now owns stdout.
-    public static func line(cell index: Int) -> String {
-        "\(fence)mlbook-cell \(index)\(fence)"
-    }
-
-    /// The cell index if `line` is a marker line.
-    public static func cell(in line: Substring) -> Int? {
-        guard line.hasPrefix("\(fence)mlbook-cell "), line.hasSuffix(fence) else { return nil }
-        return Int(line.dropFirst(fence.count + 12).dropLast(fence.count))
-    }
+    /// The file descriptor number the program reads acknowledgements from.
+    public static let acknowledgement = "MLBOOK_ACK_FD"
+    /// mlbook's process ID: the program stops (with everything it started) when its parent
+    /// is no longer that process.
+    public static let parentProcess = "MLBOOK_PARENT_PID"
 }
 
 /// The JSON coding of results (channel messages, the build cache, `_freeze/`). JSON has no

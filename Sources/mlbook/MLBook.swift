@@ -66,12 +66,13 @@ struct WorkSession {
     }
 }
 
-/// On Ctrl-C or SIGTERM: stop the chapter programs (they run in their own process groups, so
-/// the terminal's signal does not reach them), then exit. The cache and the last good site
+/// On Ctrl-C, SIGTERM or SIGHUP (a closed terminal): stop the chapter programs and everything
+/// they started (they run in their own process groups, so the terminal's signal does not
+/// reach them), then exit. The cache and the last good site
 /// are safe: both are only ever replaced by renames.
 func stopChildrenOnInterrupt() {
     guard interruptSources.isEmpty else { return }  // once per process (serve rebuilds often)
-    for signalNumber in [SIGINT, SIGTERM] {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
         signal(signalNumber, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler {

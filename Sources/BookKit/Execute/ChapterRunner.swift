@@ -91,11 +91,14 @@ public struct ChapterRunner: Sendable {
         observe: RunObserver?
     ) throws(BookError) -> ChapterResult {
         let start = Date()
-        var session = ExecutionSession(chapter: chapter, result: base, outputLimit: outputLimit, observe: observe)
+        var session = ExecutionSession(
+            chapter: chapter, result: base, outputLimit: outputLimit, skipped: Set(skipped.keys), observe: observe)
         let process = ChildProcess(
             executable: binary, arguments: [],
             environment: [
                 ChannelEnvironment.descriptor: String(ChildProcess.channelDescriptor),
+                ChannelEnvironment.acknowledgement: String(ChildProcess.acknowledgementDescriptor),
+                ChannelEnvironment.parentProcess: String(getpid()),
                 ChannelEnvironment.parameters: parametersJSON(chapter.parameters),
                 ChannelEnvironment.seed: String(chapter.seed),
                 ChannelEnvironment.skippedCells: skipped.keys.map(String.init).joined(separator: ","),
@@ -110,7 +113,17 @@ public struct ChapterRunner: Sendable {
             standardError: { data in
                 if relaysProgress { observe?(.standardError(String(decoding: data, as: UTF8.self))) }
             },
-            channel: { session.receiveChannel($0) })
+            channel: { data in
+                for line in session.receiveChannel(data) {
+                    // Text printed before the message was sent is in the pipe: it counts first.
+                    process.drainStandardOutput()
+                    switch session.apply(line: line) {
+                    case .proceed: continue
+                    case .acknowledge: process.acknowledge()
+                    case .stop(let reason): process.stop(reason)
+                    }
+                }
+            })
         var result = session.finish(outcome)
         result.runSeconds = Date().timeIntervalSince(start)
         return result

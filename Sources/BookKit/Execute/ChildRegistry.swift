@@ -1,10 +1,26 @@
 import Foundation
 
-/// The process groups of running chapter programs and compilers, so an interrupted mlbook
-/// (Ctrl-C, SIGTERM) can stop them instead of leaving them running without a parent.
+/// The chapter programs and compilers mlbook runs, so that everything they started can be
+/// stopped: when one ends, and when mlbook is interrupted (SIGINT, SIGTERM, SIGHUP).
+///
+/// A process group is not enough: a program may start processes in groups of their own
+/// (Foundation's `Process` does), which outlive its group. So every run carries a token in
+/// its environment, `MLBOOK_RUN=<mlbook's pid>-<n>`, which descendants inherit, and the
+/// processes holding it are found in `/proc/*/environ` and killed.
 public enum ChildRegistry {
+    /// The environment variable holding a run's token.
+    static let tokenVariable = "MLBOOK_RUN"
     nonisolated(unsafe) private static var groups = Set<pid_t>()
+    nonisolated(unsafe) private static var runs = 0
     private static let lock = NSLock()
+
+    /// A token for a new run.
+    static func newToken() -> String {
+        lock.withLock {
+            runs += 1
+            return "\(getpid())-\(runs)"
+        }
+    }
 
     static func add(_ group: pid_t) {
         lock.withLock { _ = groups.insert(group) }
@@ -14,10 +30,31 @@ public enum ChildRegistry {
         lock.withLock { _ = groups.remove(group) }
     }
 
-    /// Kills every registered process group.
+    /// Kills every registered process group and every process of this mlbook's runs.
     public static func killAll() {
         lock.withLock {
             for group in groups { kill(-group, SIGKILL) }
+        }
+        killProcesses { $0.hasPrefix("\(tokenVariable)=\(getpid())-") }
+    }
+
+    /// Kills the processes left by the run with `token`, however they were grouped.
+    static func killLeftovers(of token: String) {
+        killProcesses { $0 == "\(tokenVariable)=\(token)" }
+    }
+
+    /// Kills each process (not this one) with an environment entry matching `entry`, twice
+    /// over, for processes that were forking during the first pass.
+    private static func killProcesses(where entry: (Substring) -> Bool) {
+        for _ in 0..<2 {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            for name in names {
+                guard let pid = pid_t(name), pid != getpid(),
+                    let environment = FileManager.default.contents(atPath: "/proc/\(name)/environ")
+                else { continue }
+                let entries = environment.split(separator: 0).lazy.map { Substring(decoding: $0, as: UTF8.self) }
+                if entries.contains(where: entry) { kill(pid, SIGKILL) }
+            }
         }
     }
 }

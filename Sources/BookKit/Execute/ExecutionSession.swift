@@ -1,27 +1,44 @@
 import Foundation
 import NotebookFormat
 
-/// Follows one run of a chapter program: splits its stdout into cells at the marker lines,
-/// applies its channel messages, and, when it ends, explains a crash or timeout at the
-/// Markdown line where it happened.
+/// Follows one run of a chapter program: gives stdout to the cell that is current on the
+/// result channel, checks and applies the channel's messages, and, when the program ends,
+/// explains a crash, a timeout or an early exit at the Markdown line where it happened.
 struct ExecutionSession {
+    /// What to do after a channel message.
+    enum Verdict: Equatable {
+        case proceed
+        /// The program waits for an acknowledgement (a cell started).
+        case acknowledge
+        /// Stop the program: the message broke the protocol.
+        case stop(String)
+    }
+
+    /// Bytes a single channel message may take (a large chart is a few megabytes).
+    static let channelLineLimit = 64 << 20
+
     private let chapter: Chapter
     private var result: ChapterResult
     private let outputLimit: Int
     private let observe: RunObserver?
+    /// `error: true` cells this run skips (they failed in an earlier run).
+    private let skipped: Set<Int>
     private let start = Date()
     private var pendingOutput = Data()
     private var pendingChannel = Data()
-    /// The cell that owns stdout now (set by marker lines).
-    private var outputCell: Int?
+    private var validator: ChannelValidator
+    /// Set once a message broke the protocol: later ones are ignored.
+    private var broken = false
     /// The cell that has started and not finished, with its start time since `start`.
     private var runningCell: (index: Int, startedAt: Double)?
 
-    init(chapter: Chapter, result: ChapterResult, outputLimit: Int, observe: RunObserver?) {
+    init(chapter: Chapter, result: ChapterResult, outputLimit: Int, skipped: Set<Int> = [], observe: RunObserver?) {
         self.chapter = chapter
         self.result = result
         self.outputLimit = outputLimit
+        self.skipped = skipped
         self.observe = observe
+        validator = ChannelValidator(chapter: chapter)
     }
 
     /// The time limit in force: the chapter's, or the running cell's if it is sooner.
@@ -37,50 +54,64 @@ struct ExecutionSession {
         return (chapterTimeout, "the chapter did not finish within its timeout of \(formatSeconds(chapterTimeout))")
     }
 
-    /// Takes stdout bytes; returns a reason to stop the program if a cell printed too much.
+    /// Takes stdout bytes (whole lines go to the current cell); returns a reason to stop the
+    /// program if a cell printed too much.
     mutating func receiveOutput(_ data: Data) -> String? {
         pendingOutput.append(data)
-        while let newline = pendingOutput.firstIndex(of: 0x0A) {
-            let line = String(decoding: pendingOutput[pendingOutput.startIndex..<newline], as: UTF8.self)
-            pendingOutput.removeSubrange(pendingOutput.startIndex...newline)
-            if let cell = CellMarker.cell(in: Substring(line)) {
-                outputCell = cell
-            } else if let reason = append(line + "\n") {
-                return reason
-            }
+        guard let lastNewline = pendingOutput.lastIndex(of: 0x0A) else {
+            return pendingOutput.count > outputLimit ? flushOutput() : nil
         }
-        return nil
+        let lines = pendingOutput[pendingOutput.startIndex...lastNewline]
+        pendingOutput.removeSubrange(pendingOutput.startIndex...lastNewline)
+        return append(String(decoding: lines, as: UTF8.self))
     }
 
-    /// Takes channel bytes and applies every complete message.
-    mutating func receiveChannel(_ data: Data) {
+    /// Takes channel bytes; returns the complete message lines, to apply one by one. A line
+    /// longer than `channelLineLimit` is returned as it is, and fails to decode.
+    mutating func receiveChannel(_ data: Data) -> [Data] {
         pendingChannel.append(data)
+        var lines: [Data] = []
         while let newline = pendingChannel.firstIndex(of: 0x0A) {
-            let line = pendingChannel[pendingChannel.startIndex..<newline]
+            lines.append(Data(pendingChannel[pendingChannel.startIndex..<newline]))
             pendingChannel.removeSubrange(pendingChannel.startIndex...newline)
-            if let message = try? ResultJSON.decoder().decode(ChannelMessage.self, from: Data(line)) {
-                apply(message)
-            }
         }
+        if pendingChannel.count > Self.channelLineLimit {
+            lines.append(Data("a message longer than \(Self.channelLineLimit) bytes".utf8))
+            pendingChannel.removeAll()
+        }
+        return lines
+    }
+
+    /// Decodes, checks and applies one channel line.
+    mutating func apply(line: Data) -> Verdict {
+        guard !broken else { return .proceed }
+        guard let message = try? ResultJSON.decoder().decode(ChannelMessage.self, from: line) else {
+            broken = true
+            return .stop("the chapter program sent a result message mlbook cannot read: \(Self.excerpt(line))")
+        }
+        if let problem = validator.accept(message) {
+            broken = true
+            return .stop(problem)
+        }
+        return apply(message)
     }
 
     /// The result once the program has ended.
     mutating func finish(_ outcome: ChildProcess.Outcome) -> ChapterResult {
-        if !pendingOutput.isEmpty {
-            _ = append(String(decoding: pendingOutput, as: UTF8.self))
-            pendingOutput.removeAll()
-        }
-        guard !outcome.succeeded else { return result }
+        _ = flushOutput()
+        let completed = outcome.succeeded && validator.finished
+        guard !completed else { return result }
         let message =
             outcome.stopReason ?? Diagnostics.trapMessage(outcome.standardError)
             ?? outcome.signal.map { "the chapter program was killed by signal \($0)" }
-            ?? "the chapter program exited with status \(outcome.exitStatus ?? -1)"
+            ?? (outcome.exitStatus == 0
+                ? earlyExitMessage() : "the chapter program exited with status \(outcome.exitStatus ?? -1)")
         let crashSite = Diagnostics.crashLocation(outcome.standardError, chapterPath: chapter.path)
-        if let running = runningCell {
-            let location = crashSite ?? SourceLocation(file: chapter.path, line: chapter.cells[running.index].firstLine)
+        if let index = runningCell?.index ?? cellNeverReached(outcome) {
+            let location = crashSite ?? SourceLocation(file: chapter.path, line: chapter.cells[index].firstLine)
             let error = BookError(location, message)
-            result.cells[running.index].status = .failed
-            result.cells[running.index].error = error.description
+            result.cells[index].status = .failed
+            result.cells[index].error = error.description
             result.errors.append(error)
         } else {
             result.errors.append(BookError(crashSite ?? SourceLocation(file: chapter.path, line: 1), message))
@@ -88,11 +119,33 @@ struct ExecutionSession {
         return result
     }
 
-    private mutating func apply(_ message: ChannelMessage) {
+    private func earlyExitMessage() -> String {
+        if runningCell != nil {
+            return "the chapter program ended (exit status 0) before this cell finished: a cell must not "
+                + "exit the program or close its result channel (descriptor 3)"
+        }
+        return "the chapter program ended (exit status 0) before reaching its end"
+    }
+
+    /// After a clean exit that came too early between cells: the first cell that should have
+    /// run next and did not.
+    private func cellNeverReached(_ outcome: ChildProcess.Outcome) -> Int? {
+        guard outcome.succeeded else { return nil }
+        let after = (validator.lastStarted ?? -1) + 1
+        return chapter.cells.indices.first {
+            $0 >= after && chapter.cells[$0].options.eval && !skipped.contains($0) && result.cells[$0].status == .notRun
+        }
+    }
+
+    private mutating func apply(_ message: ChannelMessage) -> Verdict {
         switch message {
+        case .hello, .finished:
+            break
         case .cellStarted(let cell):
+            _ = flushOutput()
             runningCell = (cell, Date().timeIntervalSince(start))
             observe?(.cellStarted(index: cell, count: chapter.cells.count))
+            return .acknowledge
         case .cellFinished(let cell, let seconds):
             result.cells[cell].status = .succeeded
             result.cells[cell].seconds = seconds
@@ -109,11 +162,20 @@ struct ExecutionSession {
                 result.errors.append(BookError(file: chapter.path, line: line, "claim failed: \(text)"))
             }
         }
+        return .proceed
     }
 
-    /// Adds text to the cell that owns stdout; a reason to stop if it passes the limit.
+    /// Gives a partial last line to the current cell (at a cell boundary and at the end).
+    private mutating func flushOutput() -> String? {
+        guard !pendingOutput.isEmpty else { return nil }
+        defer { pendingOutput.removeAll() }
+        return append(String(decoding: pendingOutput, as: UTF8.self))
+    }
+
+    /// Adds text to the current cell (the last one started); a reason to stop if it passes
+    /// the limit. Text before the first cell is not shown.
     private mutating func append(_ text: String) -> String? {
-        guard let cell = outputCell, result.cells.indices.contains(cell) else { return nil }
+        guard let cell = validator.lastStarted else { return nil }
         result.cells[cell].output += text
         observe?(.text(cell: cell, text))
         if result.cells[cell].output.utf8.count > outputLimit {
@@ -121,6 +183,14 @@ struct ExecutionSession {
             return "the cell printed more than \(outputLimit) bytes"
         }
         return nil
+    }
+
+    /// The start of an unreadable message, printable and on one line.
+    private static func excerpt(_ line: Data) -> String {
+        let text = String(decoding: line.prefix(60), as: UTF8.self).map {
+            $0.isLetter || $0.isNumber || $0.isPunctuation || $0.isSymbol || $0 == " " ? String($0) : "?"
+        }.joined()
+        return line.count > 60 ? "'\(text)…'" : "'\(text)'"
     }
 
     private func formatSeconds(_ seconds: Double) -> String {

@@ -35,6 +35,7 @@ enum ProgramGenerator {
             }
             lines += inlineEvaluations(inlinesByCell[index + 1] ?? [], chapter: chapter)
         }
+        lines.append("Notebook.finish()")
         return lines.joined(separator: "\n") + "\n"
     }
 
