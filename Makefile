@@ -21,7 +21,7 @@ test: engine
 
 # `mlbook check` with tolerance 0 at every kernel level this CPU has and with 1 and 4 engine
 # threads: the book's numbers must be the same bits whatever the level or the thread count.
-KERNEL_LEVELS := baseline $(if $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && echo y),avx2) $(if $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo y),avx512)
+KERNEL_LEVELS := baseline $(if $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && echo y),avx2) $(if $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo y),avx512) $(if $(filter aarch64 arm64,$(shell uname -m)),neon)
 check-everywhere: engine
 	@for level in $(KERNEL_LEVELS); do \
 	  echo "mlbook check --tolerance 0 with NEURALKIT_ISA=$$level"; \

@@ -12,6 +12,8 @@ public enum KernelLevel: String, CaseIterable, Sendable {
     case avx2
     /// x86-64 AVX-512F.
     case avx512
+    /// arm64 Advanced SIMD.
+    case neon
 
     /// The levels this CPU can run, lowest first.
     public static var available: [KernelLevel] { allCases.filter { nk_isa_is_available($0.kernelISA) != 0 } }
@@ -50,6 +52,7 @@ public enum KernelLevel: String, CaseIterable, Sendable {
         case .baseline: NK_ISA_BASELINE
         case .avx2: NK_ISA_AVX2
         case .avx512: NK_ISA_AVX512
+        case .neon: NK_ISA_NEON
         }
     }
 }

@@ -49,6 +49,7 @@ static nk_tile tile_for(nk_isa isa, long n) {
     switch (isa) {
     case NK_ISA_AVX512: return nk_avx512_tile(n);
     case NK_ISA_AVX2: return nk_avx2_tile();
+    case NK_ISA_NEON: return nk_neon_tile();
     default: return nk_baseline_tile();
     }
 }

@@ -31,6 +31,7 @@ typedef void (*nk_direct_kernel)(
 nk_tile nk_baseline_tile(void);
 nk_direct_kernel nk_baseline_direct(void);
 nk_tile nk_avx2_tile(void);
+nk_tile nk_neon_tile(void);
 /// The AVX-512 tile for outputs `n` columns wide.
 nk_tile nk_avx512_tile(long n);
 

@@ -9,10 +9,11 @@ typedef enum nk_isa {
     NK_ISA_BASELINE = 0,
     NK_ISA_AVX2 = 1,    ///< x86-64 AVX2 + FMA (8 lanes)
     NK_ISA_AVX512 = 2,  ///< x86-64 AVX-512F (16 lanes)
+    NK_ISA_NEON = 3,    ///< arm64 Advanced SIMD (4 lanes)
 } nk_isa;
 
 /// The number of levels (one past the last).
-#define NK_ISA_COUNT 3
+#define NK_ISA_COUNT 4
 
 /// Whether this CPU (and its operating system) can run `isa`'s kernels.
 int nk_isa_is_available(nk_isa isa);
@@ -20,7 +21,7 @@ int nk_isa_is_available(nk_isa isa);
 /// The fastest level this CPU runs.
 nk_isa nk_isa_best(void);
 
-/// The level's name as `NEURALKIT_ISA` spells it: "baseline", "avx2", "avx512".
+/// The level's name as `NEURALKIT_ISA` spells it: "baseline", "avx2", "avx512", "neon".
 const char *nk_isa_name(nk_isa isa);
 
 #endif
