@@ -19,7 +19,9 @@ struct Check: ParsableCommand {
     var tolerance: Double?
 
     func validate() throws {
-        if let tolerance, !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
+        if let tolerance, !(tolerance >= 0 && tolerance.isFinite) {
+            throw ValidationError("--tolerance must be a finite non-negative number, got \(tolerance)")
+        }
     }
 
     func run() throws {

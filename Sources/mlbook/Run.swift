@@ -19,18 +19,16 @@ struct Run: ParsableCommand {
     var output = "output"
 
     func validate() throws {
-        for parameter in parameters where !parameter.contains("=") {
-            throw ValidationError("-p expects name=value, got '\(parameter)'")
+        do {
+            _ = try ParameterOverrides.parse(parameters)
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 
     func run() throws {
-        var overrides: [String: String] = [:]
-        for parameter in parameters {
-            let parts = parameter.split(separator: "=", maxSplits: 1)
-            overrides[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-        }
         do {
+            let overrides = try ParameterOverrides.parse(parameters)
             let session = try options.lock()
             defer { session.pruneCache() }
             var builder = try options.builder(overrides: overrides, overriddenChapter: chapter)

@@ -25,7 +25,7 @@ public enum BookLoader {
                     path: path, defaults: configuration.execution, overrides: applies ? overrides : [:]))
         }
         let templatePath = join(root, "_templates/page.mustache")
-        let template = (try? String(contentsOfFile: templatePath, encoding: .utf8)).map {
+        let template = SourceText.read(templatePath).map {
             (text: $0, path: templatePath)
         }
         return Book(configuration: configuration, chapters: chapters, root: root, pageTemplate: template)
@@ -33,7 +33,7 @@ public enum BookLoader {
 
     /// Parses `book.yml`.
     public static func loadConfiguration(path: String) throws(BookError) -> BookConfiguration {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = SourceText.read(path) else {
             throw BookError(file: path, "cannot read the book configuration (is this a book folder?)")
         }
         let fields = try YAMLFields(yaml: text, file: path)
@@ -47,8 +47,8 @@ public enum BookLoader {
         var execution = ExecutionDefaults()
         if let execute = try fields.fields("execute") {
             try execute.rejectUnknownKeys(["timeout", "tolerance", "seed"])
-            execution.timeout = try execute.double("timeout") ?? execution.timeout
-            execution.tolerance = try execute.double("tolerance") ?? execution.tolerance
+            execution.timeout = try execute.double("timeout", atLeast: 0, inclusive: false) ?? execution.timeout
+            execution.tolerance = try execute.double("tolerance", atLeast: 0) ?? execution.tolerance
             execution.seed = try execute.unsigned("seed") ?? execution.seed
         }
         return BookConfiguration(
@@ -58,7 +58,7 @@ public enum BookLoader {
 
     /// The line of `book.yml` that names `file`, for a precise error.
     private static func chapterLine(_ file: String, in path: String) -> Int {
-        let lines = (try? String(contentsOfFile: path, encoding: .utf8))?.components(separatedBy: "\n") ?? []
+        let lines = SourceText.read(path)?.components(separatedBy: "\n") ?? []
         return (lines.firstIndex { $0.contains(file) } ?? 0) + 1
     }
 

@@ -6,7 +6,7 @@ enum ChapterLoader {
     static func load(path: String, defaults: ExecutionDefaults, overrides: [String: String]) throws(BookError)
         -> Chapter
     {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = SourceText.read(path) else {
             throw BookError(file: path, "cannot read the chapter")
         }
         return try parse(text, path: path, defaults: defaults, overrides: overrides)
@@ -17,7 +17,7 @@ enum ChapterLoader {
         _ text: String, path: String, defaults: ExecutionDefaults = ExecutionDefaults(),
         overrides: [String: String] = [:]
     ) throws(BookError) -> Chapter {
-        let frontMatter = try FrontMatter(splitting: text, path: path)
+        let frontMatter = try FrontMatter(splitting: SourceText.normalized(text), path: path)
         var parameters = frontMatter.parameters
         for index in parameters.indices {
             guard let value = overrides[parameters[index].name] else { continue }

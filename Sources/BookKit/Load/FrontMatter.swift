@@ -31,7 +31,7 @@ struct FrontMatter {
         try fields.rejectUnknownKeys(FrontMatter.allowedKeys)
         title = try fields.string("title")
         seed = try fields.unsigned("seed")
-        tolerance = try fields.double("tolerance")
+        tolerance = try fields.double("tolerance", atLeast: 0)
         if let params = try fields.fields("params") {
             parameters = try params.entries.map { entry throws(BookError) in
                 try FrontMatter.parameter(entry.key, entry.keyNode, entry.value, fields: params)
@@ -60,6 +60,9 @@ struct FrontMatter {
         } else if Int(text) != nil {
             kind = .int
         } else if let number = Double(text) {
+            guard number.isFinite else {
+                throw BookError(fields.place(value), "parameter '\(name)' must be a finite number, got \(text)")
+            }
             kind = .float
             text = String(Float(number))
         } else if let flag = value.bool {

@@ -53,10 +53,16 @@ struct YAMLFields {
         return text
     }
 
-    func double(_ key: String) throws(BookError) -> Double? {
+    /// A finite number, at least `minimum` (or above it, when not `inclusive`).
+    func double(_ key: String, atLeast minimum: Double = -.greatestFiniteMagnitude, inclusive: Bool = true)
+        throws(BookError) -> Double?
+    {
         guard let value = node(key) else { return nil }
-        guard let number = value.scalar.flatMap({ Double($0.string) }) else {
-            throw BookError(place(value), "'\(key)' must be a number")
+        guard let number = value.scalar.flatMap({ Double($0.string) }), number.isFinite else {
+            throw BookError(place(value), "'\(key)' must be a finite number")
+        }
+        guard inclusive ? number >= minimum : number > minimum else {
+            throw BookError(place(value), "'\(key)' must be \(inclusive ? "at least" : "more than") \(String(format: "%g", minimum))")
         }
         return number
     }

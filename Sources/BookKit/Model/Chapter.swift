@@ -32,7 +32,7 @@ public struct Parameter: Sendable, Equatable {
         func accepts(_ text: String) -> Bool {
             switch self {
             case .int: Int(text) != nil
-            case .float: Float(text) != nil
+            case .float: Float(text)?.isFinite == true
             case .bool: Bool(text) != nil
             case .string: true
             }
