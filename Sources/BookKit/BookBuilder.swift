@@ -81,7 +81,7 @@ public struct BookBuilder: Sendable {
     ) throws(BookError) -> (result: ChapterResult, page: String, warnings: [BookWarning]) {
         let result = Self.execute(book.chapters[index], runner: runner, observe: observe)
         let template = try PageTemplate(book: book)
-        let name = book.chapters[index].slug + ".html"
+        let name = book.chapters[index].pageName
         let body = ChapterRenderer.body(book.chapters[index], result: result)
         try SiteWriter(outputDirectory: outputDirectory, bookRoot: book.root).updatePages([
             name: template.chapterPage(index, body: body.html, headings: body.headings, result: result),
@@ -131,11 +131,11 @@ public struct BookBuilder: Sendable {
         var searchEntries: [SiteScript.Entry] = []
         for (index, chapter) in book.chapters.enumerated() {
             let body = ChapterRenderer.body(chapter, result: results[index])
-            let page = chapter.slug + ".html"
-            files[page] = template.chapterPage(index, body: body.html, headings: body.headings, result: results[index])
+            files[chapter.pageName] = template.chapterPage(
+                index, body: body.html, headings: body.headings, result: results[index])
             warnings += body.warnings
             searchEntries += SiteScript.entries(
-                page: page, chapterTitle: chapter.title, html: body.html, headings: body.headings)
+                page: chapter.pageHref, chapterTitle: chapter.title, html: body.html, headings: body.headings)
         }
         files["search-index.js"] = SiteScript.index(searchEntries)
         return (files, warnings)

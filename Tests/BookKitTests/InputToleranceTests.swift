@@ -91,3 +91,43 @@ import Testing
         }
     }
 }
+
+/// Chapter file names become page names and links whatever characters they hold.
+@Suite struct PageNameTests {
+    @Test func twoChaptersWithOneFileNameAreAnErrorNamingBoth() throws {
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: T\nchapters:\n  - one/a.md\n  - two/a.md\n", "one/a.md": "# A\n", "two/a.md": "# B\n",
+        ])
+        #expect(
+            throws: BookError(
+                file: root + "/book.yml", line: 4,
+                "chapter 'two/a.md' and chapter 'one/a.md' would both be the page a.html; rename one")
+        ) { try BookLoader.load(root: root) }
+    }
+
+    @Test func aChapterCalledIndexWouldHideTheIndexPage() throws {
+        let root = try BookLoaderTests.folder(["book.yml": "title: T\nchapters: [index.md]\n", "index.md": "# A\n"])
+        #expect(throws: BookError.self) { try BookLoader.load(root: root) }
+    }
+
+    @Test func linksArePercentEncodedAndTitlesEscaped() throws {
+        let name = "a b&c#1 \"x\"?"
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: \"<Book> & co\"\nchapters: ['\(name).md', 'z.md']\n",
+            "\(name).md": "# <b>bold</b> & \"quoted\"\n", "z.md": "# Z\n",
+        ])
+        let book = try BookLoader.load(root: root)
+        let builder = BookBuilder(
+            book: book, runner: ChapterRunner(engine: Engine(productsDirectory: root), workDirectory: root, timeout: 1),
+            jobs: 1)
+        let empty = ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        let files = try builder.pages(results: [empty, empty]).files
+        let href = "a%20b%26c%231%20%22x%22%3F.html"
+        #expect(files["\(name).html"] != nil)
+        let index = try #require(files["index.html"])
+        #expect(index.contains("<a href=\"\(href)\">&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;</a>"))
+        #expect(index.contains("&lt;Book&gt; &amp; co") && !index.contains("<Book>"))
+        #expect(try #require(files["z.html"]).contains("rel=\"prev\" href=\"\(href)\""))
+        #expect(try #require(files["search-index.js"]).contains(href))
+    }
+}

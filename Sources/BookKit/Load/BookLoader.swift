@@ -12,6 +12,7 @@ public enum BookLoader {
         let configurationPath = join(root, "book.yml")
         let configuration = try loadConfiguration(path: configurationPath)
         var chapters: [Chapter] = []
+        var pages = ["index": "the book's index page"]
         for file in configuration.chapterFiles {
             let path = join(root, file)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -20,9 +21,16 @@ public enum BookLoader {
                     "chapter '\(file)' is listed but \(path) does not exist")
             }
             let applies = overriddenPath.map { $0 == URL(fileURLWithPath: path).standardizedFileURL.path } ?? true
-            chapters.append(
-                try ChapterLoader.load(
-                    path: path, defaults: configuration.execution, overrides: applies ? overrides : [:]))
+            let chapter = try ChapterLoader.load(
+                path: path, defaults: configuration.execution, overrides: applies ? overrides : [:])
+            // One page (and one _freeze record) per file name: two chapters must not share one.
+            if let other = pages[chapter.slug] {
+                throw BookError(
+                    file: configurationPath, line: chapterLine(file, in: configurationPath),
+                    "chapter '\(file)' and \(other) would both be the page \(chapter.pageName); rename one")
+            }
+            pages[chapter.slug] = "chapter '\(file)'"
+            chapters.append(chapter)
         }
         let templatePath = join(root, "_templates/page.mustache")
         let template = SourceText.read(templatePath).map {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One chapter: its Markdown, its front matter and the Swift it runs.
 public struct Chapter: Sendable {
     /// The path of the Markdown file as shown in messages (e.g. `chapters/04-code-example.md`).
@@ -18,6 +20,18 @@ public struct Chapter: Sendable {
     public var cells: [Cell]
     /// The `` `{swift} expr` `` inline values, in document order.
     public var inlineExpressions: [InlineExpression]
+
+    /// The file name of the chapter's page in the site.
+    public var pageName: String { slug + ".html" }
+
+    /// `pageName` as a link: every byte but unreserved ASCII percent-encoded, so a file name
+    /// with spaces, `#`, `?`, `&` or quotes still links to its page.
+    public var pageHref: String {
+        let unreserved = CharacterSet(charactersIn: "-._~").union(
+            CharacterSet(charactersIn: "a"..."z")).union(CharacterSet(charactersIn: "A"..."Z")).union(
+                CharacterSet(charactersIn: "0"..."9"))
+        return pageName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? pageName
+    }
 }
 
 /// A chapter parameter: typed by its front-matter value, overridable with `-p name=value`.

@@ -23,9 +23,9 @@ struct PageTemplate {
         let next = index + 1 < book.chapters.count ? book.chapters[index + 1] : nil
         var pager = "<nav class=\"pager\" aria-label=\"上一章与下一章\">"
         if let previous {
-            pager += "<a rel=\"prev\" href=\"\(previous.slug).html\">← \(escapeHTML(previous.title))</a>"
+            pager += "<a rel=\"prev\" href=\"\(previous.pageHref)\">← \(escapeHTML(previous.title))</a>"
         }
-        if let next { pager += "<a rel=\"next\" href=\"\(next.slug).html\">\(escapeHTML(next.title)) →</a>" }
+        if let next { pager += "<a rel=\"next\" href=\"\(next.pageHref)\">\(escapeHTML(next.title)) →</a>" }
         pager += "</nav>"
         let content = """
             <article>
@@ -41,7 +41,7 @@ struct PageTemplate {
 
     /// The index page: the book's title and its chapters.
     func indexPage() -> String {
-        let items = book.chapters.map { "<li><a href=\"\($0.slug).html\">\(escapeHTML($0.title))</a></li>" }
+        let items = book.chapters.map { "<li><a href=\"\($0.pageHref)\">\(escapeHTML($0.title))</a></li>" }
         let content = """
             <article>
             <h1>\(escapeHTML(book.configuration.title))</h1>
@@ -82,7 +82,7 @@ struct PageTemplate {
         let chapters: [[String: Any]] = book.chapters.map { chapter in
             let isCurrent = chapter.slug == current
             return [
-                "href": "\(chapter.slug).html", "title": chapter.title, "current": isCurrent,
+                "href": chapter.pageHref, "title": chapter.title, "current": isCurrent,
                 "outline": isCurrent ? outline : "",
             ]
         }
