@@ -12,7 +12,7 @@ struct Build: ParsableCommand {
     @Option(help: "The site folder, replaced whole only when the build succeeds.")
     var output = "output"
 
-    @Flag(help: "Compile and run every chapter even if it is unchanged.")
+    @Flag(help: "Compile and run every chapter even if it is unchanged (no cached result or binary is used).")
     var noCache = false
 
     func run() throws {
@@ -21,6 +21,7 @@ struct Build: ParsableCommand {
             defer { session.pruneCache() }
             var builder = try options.builder()
             builder.runner.usesCache = !noCache
+            builder.runner.reusesBinaries = !noCache
             try builder.checkOutput(output)
             let results = builder.executeAll(progress: ProgressReporter().report)
             let errors = results.flatMap(\.errors)

@@ -6,7 +6,8 @@ import NotebookFormat
 /// in mlbook.
 struct ChannelValidator {
     private let chapter: Chapter
-    private var greeted = false
+    /// Whether `hello` arrived.
+    private(set) var greeted = false
     /// The cell most recently started, and the one running now (nil between cells).
     private(set) var lastStarted: Int?
     private(set) var running: Int?

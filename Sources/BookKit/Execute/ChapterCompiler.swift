@@ -7,6 +7,8 @@ struct ChapterCompiler {
     let workDirectory: String
     let cache: ResultCache
     let timeout: Double
+    /// Whether a binary already in the cache may be used (`--no-cache` says no).
+    var reusesBinaries = true
 
     /// The binary (nil when the chapter does not compile), the result so far (cells, errors,
     /// compile time) and the compile errors of left-out error cells.
@@ -14,6 +16,8 @@ struct ChapterCompiler {
         var binary: String?
         var result: ChapterResult
         var excludedErrors: [Int: String]
+        /// Whether the binary came from the cache rather than from this compile.
+        var reused = false
     }
 
     func compile(_ chapter: Chapter) throws(BookError) -> Outcome {
@@ -26,10 +30,10 @@ struct ChapterCompiler {
         while true {
             let program = ProgramGenerator.program(for: chapter, excluding: Set(excluded.keys))
             let binary = cache.binaryPath(program: program, engine: engine)
-            if FileManager.default.isExecutableFile(atPath: binary) {
+            if reusesBinaries, FileManager.default.isExecutableFile(atPath: binary) {
                 cache.markUsed(binary)
                 result.compileSeconds = Date().timeIntervalSince(start)
-                return Outcome(binary: binary, result: result, excludedErrors: excluded)
+                return Outcome(binary: binary, result: result, excludedErrors: excluded, reused: true)
             }
             let errors = try swiftc(program, chapter: chapter, binary: binary)
             result.compileSeconds = Date().timeIntervalSince(start)

@@ -27,6 +27,9 @@ public struct ChapterRunner: Sendable {
     /// Whether unchanged chapters reuse their last result (`check` and `--no-cache` say no).
     /// Fresh successful results are stored either way, so a `build` after a `check` is quick.
     public var usesCache = true
+    /// Whether a compiled binary already in the cache may run (`--no-cache` says no: every
+    /// chapter compiles afresh).
+    public var reusesBinaries = true
     /// Whether the chapter program draws `fit`'s progress bar and its stderr is relayed as
     /// `RunEvent.standardError` (for `mlbook run` on a terminal).
     public var relaysProgress = false
@@ -42,7 +45,8 @@ public struct ChapterRunner: Sendable {
     /// Runs `chapter`; `observe` hears about compiling, each cell starting and each piece of
     /// text as it is printed.
     public func run(_ chapter: Chapter, observe: RunObserver? = nil) throws(BookError) -> ChapterResult {
-        let compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
+        var compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
+        compiler.reusesBinaries = reusesBinaries
         let program = ProgramGenerator.program(for: chapter)
         let resultPath = cache.resultPath(chapter: chapter, program: program, engine: engine)
         if usesCache, var cached = cache.loadResult(at: resultPath) {
@@ -53,14 +57,34 @@ public struct ChapterRunner: Sendable {
             return cached
         }
         observe?(.compiling)
-        let compiled = try compiler.compile(chapter)
-        guard let binary = compiled.binary else { return compiled.result }
+        var compiled = try compiler.compile(chapter)
+        guard var binary = compiled.binary else { return compiled.result }
 
         // Run; an `error: true` cell that traps is skipped in a rerun so later cells still run.
+        // A cached binary that cannot start or never says hello is damaged: it is compiled
+        // again, once, instead of failing on every build.
         var skipped: [Int: String] = [:]
         var result: ChapterResult
+        var mayRecompile = compiled.reused
         repeat {
-            result = try execute(chapter, binary: binary, base: compiled.result, skipping: skipped, observe: observe)
+            let run: (result: ChapterResult, started: Bool)
+            do {
+                run = try execute(chapter, binary: binary, base: compiled.result, skipping: skipped, observe: observe)
+            } catch {
+                guard mayRecompile else { throw error }
+                run = (compiled.result, false)
+            }
+            if mayRecompile && !run.started {
+                mayRecompile = false
+                cache.evictBinary(binary)
+                compiler.reusesBinaries = false
+                compiled = try compiler.compile(chapter)
+                guard let fresh = compiled.binary else { return compiled.result }
+                binary = fresh
+                continue
+            }
+            mayRecompile = false
+            result = run.result
             guard
                 let failing = result.cells.indices.first(where: {
                     chapter.cells[$0].options.error && result.cells[$0].status == .failed && skipped[$0] == nil
@@ -89,7 +113,7 @@ public struct ChapterRunner: Sendable {
     private func execute(
         _ chapter: Chapter, binary: String, base: ChapterResult, skipping skipped: [Int: String],
         observe: RunObserver?
-    ) throws(BookError) -> ChapterResult {
+    ) throws(BookError) -> (result: ChapterResult, started: Bool) {
         let start = Date()
         var session = ExecutionSession(
             chapter: chapter, result: base, outputLimit: outputLimit, skipped: Set(skipped.keys), observe: observe)
@@ -126,7 +150,7 @@ public struct ChapterRunner: Sendable {
             })
         var result = session.finish(outcome)
         result.runSeconds = Date().timeIntervalSince(start)
-        return result
+        return (result, session.programStarted)
     }
 
     private func parametersJSON(_ parameters: [Parameter]) -> String {

@@ -41,6 +41,9 @@ struct ExecutionSession {
         validator = ChannelValidator(chapter: chapter)
     }
 
+    /// Whether the program said hello: it started and its runtime works.
+    var programStarted: Bool { validator.greeted }
+
     /// The time limit in force: the chapter's, or the running cell's if it is sooner.
     func deadline(chapterTimeout: Double) -> (seconds: Double, message: String) {
         if let running = runningCell, let cellTimeout = chapter.cells[running.index].options.timeout,

@@ -45,13 +45,32 @@ public struct ResultCache: Sendable {
         return "\(directory)/results/\(chapter.slug)-\(hash.hex).json"
     }
 
-    /// The stored result, marked as used.
+    /// The stored result, marked as used; nil when there is none, or when the file is not
+    /// exactly what `store` wrote (its checksum says so) — then it is removed, and the chapter
+    /// runs again instead of publishing an edited or damaged result.
     func loadResult(at path: String) -> ChapterResult? {
-        guard let data = FileManager.default.contents(atPath: path),
-            let result = try? ResultJSON.decoder().decode(ChapterResult.self, from: data)
-        else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let newline = data.firstIndex(of: 0x0A),
+            String(decoding: data[..<newline], as: UTF8.self) == Self.checksumLine(data[(newline + 1)...]),
+            let result = try? ResultJSON.decoder().decode(ChapterResult.self, from: data[(newline + 1)...])
+        else {
+            try? FileManager.default.removeItem(atPath: path)
+            return nil
+        }
         markUsed(path)
         return result
+    }
+
+    /// The first line of a stored result: a hash of the JSON after it.
+    private static func checksumLine(_ json: Data) -> String {
+        var hash = ContentHash()
+        hash.combine(bytes: json)
+        return "mlbook-result \(hash.hex)"
+    }
+
+    /// Removes a compiled binary (one that would not start), so it is compiled again.
+    func evictBinary(_ path: String) {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
     /// Sets an entry's modification time to now: the binary's folder for a binary, the file
@@ -102,9 +121,11 @@ public struct ResultCache: Sendable {
         }
     }
 
-    /// Stores a result atomically (a killed build never leaves a torn cache entry).
+    /// Stores a result atomically (a killed build never leaves a torn cache entry), after a
+    /// line with its checksum.
     func store(_ result: ChapterResult, at path: String) {
-        guard let data = try? ResultJSON.encoder().encode(result) else { return }
+        guard let json = try? ResultJSON.encoder().encode(result) else { return }
+        let data = Data((Self.checksumLine(json) + "\n").utf8) + json
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
