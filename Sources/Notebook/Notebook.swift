@@ -105,6 +105,7 @@ public enum Notebook {
     private static func send(_ message: ChannelMessage) {
         guard channel >= 0, var data = try? ResultJSON.encoder().encode(message) else { return }
         data.append(0x0A)
-        writeAll(data, to: channel)
+        // A channel a cell closed is gone: stop reporting (and waiting for acknowledgements).
+        if !writeAll(data, to: channel) { channel = -1 }
     }
 }

@@ -129,6 +129,7 @@ public struct ChapterRunner: Sendable {
                 "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,format=json,threads=crashed",
                 "NEURALKIT_PROGRESS": relaysProgress ? "1" : "0",
             ])
+        process.requiresChannel = true
         let outcome = try process.run(
             deadline: { session.deadline(chapterTimeout: timeout) },
             standardOutput: { data in

@@ -41,6 +41,9 @@ final class ChildProcess {
     private let environment: [String: String]
     /// Marks every process of this run (see `ChildRegistry`).
     private let token = ChildRegistry.newToken()
+    /// Whether the program must keep its result channel open until it ends (chapter programs
+    /// must; a compiler never uses it).
+    var requiresChannel = false
     private var stopReason: String?
     private var processID: pid_t = 0
     /// Read ends: stdout, stderr, channel (-1 once closed); the acknowledgement write end.
@@ -106,10 +109,18 @@ final class ChildProcess {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         var exitedAt: Double?
+        var channelClosedAt: Double?
         while true {
             if exitedAt == nil, hasExited() {
                 exitedAt = elapsed()
                 killGroup()  // whatever it left running
+            }
+            if requiresChannel, exitedAt == nil, readEnds[2] < 0 {
+                channelClosedAt = channelClosedAt ?? elapsed()
+                // Give an exiting program time to be seen exiting; one that runs on did close it.
+                if let closed = channelClosedAt, elapsed() - closed > Self.drainSeconds {
+                    stop("the chapter program closed its result channel (descriptor 3) before its end")
+                }
             }
             let open = readEnds.indices.filter { readEnds[$0] >= 0 }
             if let exitedAt, open.isEmpty || elapsed() - exitedAt > Self.drainSeconds { break }

@@ -92,6 +92,8 @@ struct ExecutionSession {
             broken = true
             return .stop("the chapter program sent a result message mlbook cannot read: \(Self.excerpt(line))")
         }
+        // A partial last line printed before a cell starts belongs to the cell before it.
+        if case .cellStarted = message, let reason = flushOutput() { return .stop(reason) }
         if let problem = validator.accept(message) {
             broken = true
             return .stop(problem)
@@ -145,7 +147,6 @@ struct ExecutionSession {
         case .hello, .finished:
             break
         case .cellStarted(let cell):
-            _ = flushOutput()
             runningCell = (cell, Date().timeIntervalSince(start))
             observe?(.cellStarted(index: cell, count: chapter.cells.count))
             return .acknowledge
