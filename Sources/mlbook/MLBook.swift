@@ -8,6 +8,35 @@ struct MLBook: ParsableCommand {
         commandName: "mlbook",
         abstract: "Builds a living book: Markdown chapters whose Swift cells run against NeuralKit.",
         subcommands: [Build.self, Run.self, Check.self, Serve.self])
+
+    /// ArgumentParser's `main`, except that once an interrupt is being handled the command's
+    /// own ending (chapters it sees failing because they were just killed) waits for the
+    /// handler's exit status instead of racing it.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Interruption.waitIfInterrupted()
+            exit(withError: error)
+        }
+        Interruption.waitIfInterrupted()
+    }
+}
+
+/// Whether a SIGINT, SIGTERM or SIGHUP is being handled (the handler exits the process).
+enum Interruption {
+    nonisolated(unsafe) private static var interrupted = false
+    private static let lock = NSLock()
+
+    static func begin() { lock.withLock { interrupted = true } }
+
+    static var isInterrupted: Bool { lock.withLock { interrupted } }
+
+    /// Parks the calling thread for good if the handler is about to exit.
+    static func waitIfInterrupted() {
+        while isInterrupted { sleep(60) }
+    }
 }
 
 /// Options every subcommand that reads the book shares.
@@ -76,8 +105,9 @@ func stopChildrenOnInterrupt() {
         signal(signalNumber, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler {
+            Interruption.begin()
             ChildRegistry.killAll()
-            printError("interrupted; the previous site and the cache are kept")
+            FileHandle.standardError.write(Data("interrupted; the previous site and the cache are kept\n".utf8))
             Foundation.exit(130)
         }
         source.resume()
@@ -90,9 +120,13 @@ nonisolated(unsafe) var interruptSources: [any DispatchSourceSignal] = []
 /// Prints a located error and exits non-zero.
 func fail(_ error: BookError) -> Never {
     printError(error.description)
+    Interruption.waitIfInterrupted()
     Foundation.exit(1)
 }
 
+/// Prints a line on stderr (nothing once interrupted: chapters failing because they were
+/// stopped are not news).
 func printError(_ line: String) {
+    guard !Interruption.isInterrupted else { return }
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

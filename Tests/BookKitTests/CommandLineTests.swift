@@ -42,3 +42,76 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["a.md", "book.yml"])
     }
 }
+
+/// Stopping mlbook stops what its chapters started.
+@Suite(.serialized) struct InterruptTests {
+    /// A book whose chapter starts a background process in a group of its own, writes both
+    /// process IDs into `pids`, then never ends.
+    static func book() throws -> String {
+        let cell = """
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", "sleep 1000 > /dev/null 2>&1 & echo \\(getpid()) $! > pids.partial && mv pids.partial pids"]
+            try shell.run()
+            while true { sleep(1) }
+            """
+        return try BookLoaderTests.folder([
+            "book.yml": "title: T\nchapters: [a.md]\n", "a.md": "# A\n\n```swift\n\(cell)\n```\n",
+        ])
+    }
+
+    /// Starts `mlbook build` in `root`, waits for the chapter's process IDs, sends `signal`
+    /// and returns mlbook's exit and the two process IDs.
+    static func interruptedBuild(signal: Int32) throws -> (process: Process, pids: [pid_t]) {
+        let root = try book()
+        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = folder.appendingPathComponent("mlbook")
+        process.arguments = ["build", "--book", ".", "--output", "site", "--work-directory", "work"]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var pids: [pid_t] = []
+        for _ in 0..<1200 where pids.isEmpty {
+            usleep(100_000)
+            pids = ((try? String(contentsOfFile: root + "/pids", encoding: .utf8)) ?? "")
+                .split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return (process, pids)
+    }
+
+    static func isGone(_ pid: pid_t) -> Bool {
+        for _ in 0..<100 {
+            // A zombie whose parent is gone counts as gone: it runs nothing.
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first
+            if state == nil || state == "Z" { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalToMlbookStopsTheChapterAndWhatItStarted(_ signal: Int32) throws {
+        let (process, pids) = try Self.interruptedBuild(signal: signal)
+        #expect(pids.count == 2, "the chapter never wrote its process IDs")
+        #expect(
+            process.terminationReason == .exit && process.terminationStatus == 130,
+            "mlbook ended with \(process.terminationReason) \(process.terminationStatus)")
+        for pid in pids {
+            #expect(Self.isGone(pid), "process \(pid) outlived mlbook")
+        }
+    }
+
+    @Test func killingMlbookStopsTheChapter() throws {
+        let (process, pids) = try Self.interruptedBuild(signal: SIGKILL)
+        #expect(process.terminationReason == .uncaughtSignal)
+        let chapter = try #require(pids.first)
+        #expect(Self.isGone(chapter), "the chapter program outlived mlbook")
+        // Its background process made a group of its own: nothing is left to stop it.
+        if let background = pids.last { kill(background, SIGKILL) }
+    }
+}

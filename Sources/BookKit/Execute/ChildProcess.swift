@@ -100,8 +100,10 @@ final class ChildProcess {
             },
             channel,
         ]
-        try start()
-        ChildRegistry.add(processID)
+        try ChildRegistry.register { () throws(BookError) -> pid_t in
+            try self.start()
+            return processID
+        }
         defer {
             ChildRegistry.remove(processID)
             for end in readEnds + [acknowledgementEnd] where end >= 0 { close(end) }

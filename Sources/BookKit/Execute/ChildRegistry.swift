@@ -22,8 +22,15 @@ public enum ChildRegistry {
         }
     }
 
-    static func add(_ group: pid_t) {
-        lock.withLock { _ = groups.insert(group) }
+    nonisolated(unsafe) private static var stopping = false
+
+    /// Runs `spawn` (which returns the new process group) and registers the group, unless
+    /// mlbook is stopping: then nothing new starts, so nothing outlives mlbook's exit.
+    static func register(_ spawn: () throws(BookError) -> pid_t) throws(BookError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopping else { throw BookError(path: "mlbook", "interrupted") }
+        groups.insert(try spawn())
     }
 
     static func remove(_ group: pid_t) {
@@ -33,6 +40,7 @@ public enum ChildRegistry {
     /// Kills every registered process group and every process of this mlbook's runs.
     public static func killAll() {
         lock.withLock {
+            stopping = true
             for group in groups { kill(-group, SIGKILL) }
         }
         killProcesses { $0.hasPrefix("\(tokenVariable)=\(getpid())-") }
