@@ -6,7 +6,9 @@ import Testing
 /// The `mlbook` executable built beside the tests, run as a user would: bad input is one
 /// line on stderr and a non-zero exit, never a crash, and nothing is deleted.
 @Suite struct CommandLineTests {
-    static func mlbook(_ arguments: [String]) throws -> (status: Int32, reason: Process.TerminationReason, error: String) {
+    static func mlbook(_ arguments: [String]) throws -> (
+        status: Int32, reason: Process.TerminationReason, error: String
+    ) {
         let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let process = Process()
         process.executableURL = folder.appendingPathComponent("mlbook")

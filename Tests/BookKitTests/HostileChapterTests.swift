@@ -60,10 +60,12 @@ import Testing
         #expect(result.cells[1].output == "second\n")
     }
 
+    static let protocolError = "the chapter program broke the result channel's protocol: "
+
     @Test(arguments: [
-        ("bad-cell.md", 0, "the chapter program broke the result channel's protocol: cell 100, but the chapter has 2 cell(s)"),
+        ("bad-cell.md", 0, HostileChapterTests.protocolError + "cell 100, but the chapter has 2 cell(s)"),
         ("garbage.md", 0, "the chapter program sent a result message mlbook cannot read: 'not a message'"),
-        ("out-of-order.md", 1, "the chapter program broke the result channel's protocol: cell 1 finished but was not running"),
+        ("out-of-order.md", 1, HostileChapterTests.protocolError + "cell 1 finished but was not running"),
     ])
     func anInvalidChannelMessageFailsTheChapterWithOneLine(_ name: String, failingCell: Int, _ message: String) throws {
         let (result, chapter) = try #require(Self.results[name])

@@ -54,8 +54,9 @@ struct ChannelValidator {
             guard inlineValuesSeen.insert(id).inserted else { return violation("inline value \(id + 1) twice") }
         case .figure(let cell, _, _), .html(let cell, _, _), .claim(let cell, _, _, _):
             if let problem = checkCell(cell) { return problem }
-            guard cell == running ?? lastStarted ?? 0 else {
-                return violation("output for cell \(cell + 1) while cell \((running ?? lastStarted ?? 0) + 1) is current")
+            let current = running ?? lastStarted ?? 0
+            guard cell == current else {
+                return violation("output for cell \(cell + 1) while cell \(current + 1) is current")
             }
         case .finished:
             if let running { return violation("the end of the program while cell \(running + 1) runs") }

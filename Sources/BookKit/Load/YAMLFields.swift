@@ -62,7 +62,8 @@ struct YAMLFields {
             throw BookError(place(value), "'\(key)' must be a finite number")
         }
         guard inclusive ? number >= minimum : number > minimum else {
-            throw BookError(place(value), "'\(key)' must be \(inclusive ? "at least" : "more than") \(String(format: "%g", minimum))")
+            let bound = "\(inclusive ? "at least" : "more than") \(String(format: "%g", minimum))"
+            throw BookError(place(value), "'\(key)' must be \(bound)")
         }
         return number
     }

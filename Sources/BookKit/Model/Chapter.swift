@@ -27,9 +27,10 @@ public struct Chapter: Sendable {
     /// `pageName` as a link: every byte but unreserved ASCII percent-encoded, so a file name
     /// with spaces, `#`, `?`, `&` or quotes still links to its page.
     public var pageHref: String {
-        let unreserved = CharacterSet(charactersIn: "-._~").union(
-            CharacterSet(charactersIn: "a"..."z")).union(CharacterSet(charactersIn: "A"..."Z")).union(
-                CharacterSet(charactersIn: "0"..."9"))
+        let unreserved = CharacterSet(charactersIn: "-._~")
+            .union(CharacterSet(charactersIn: "a"..."z"))
+            .union(CharacterSet(charactersIn: "A"..."Z"))
+            .union(CharacterSet(charactersIn: "0"..."9"))
         return pageName.addingPercentEncoding(withAllowedCharacters: unreserved) ?? pageName
     }
 }

@@ -25,10 +25,16 @@ struct OutputFolder {
         let output = Self.canonical(path)
         func contains(_ inner: String) -> Bool { inner == output || output == "/" || inner.hasPrefix(output + "/") }
         if contains(Self.canonical(workingDirectory)) {
-            throw BookError(path: path, "refusing to write the site here: the output folder would replace the current folder or a folder containing it; choose a folder of its own, e.g. --output output")
+            throw BookError(
+                path: path,
+                "refusing to write the site here: the output folder would replace the current folder or a folder "
+                    + "containing it; choose a folder of its own, e.g. --output output")
         }
         if let bookRoot, contains(Self.canonical(bookRoot)) {
-            throw BookError(path: path, "refusing to write the site here: the output folder would replace the book folder \(bookRoot) or a folder containing it")
+            throw BookError(
+                path: path,
+                "refusing to write the site here: the output folder would replace the book folder \(bookRoot) "
+                    + "or a folder containing it")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
@@ -36,7 +42,10 @@ struct OutputFolder {
             throw BookError(file: path, "the output path exists and is not a folder")
         }
         guard isMlbookFolder() else {
-            throw BookError(path: path, "refusing to replace a folder mlbook did not write (it is not empty and has no \(Self.markName) mark); empty it, remove it or choose another --output")
+            throw BookError(
+                path: path,
+                "refusing to replace a folder mlbook did not write (it is not empty and has no \(Self.markName) "
+                    + "mark); empty it, remove it or choose another --output")
         }
     }
 
