@@ -148,6 +148,8 @@ public struct ChapterRunner: Sendable {
                     case .stop(let reason): process.stop(reason)
                     }
                 }
+                // Past its end, the program may close the channel before it exits.
+                if session.programFinished { process.requiresChannel = false }
             })
         var result = session.finish(outcome)
         result.runSeconds = Date().timeIntervalSince(start)

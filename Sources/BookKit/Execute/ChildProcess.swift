@@ -107,7 +107,21 @@ final class ChildProcess {
         defer {
             ChildRegistry.remove(processID)
             for end in readEnds + [acknowledgementEnd] where end >= 0 { close(end) }
+            handlers = []  // they may hold this process (to stop it): break the cycle
         }
+        watch(deadline: deadline)
+        var status: Int32 = 0
+        while waitpid(processID, &status, 0) < 0 && errno == EINTR {}
+        let didExit = status & 0x7f == 0
+        return Outcome(
+            exitStatus: didExit ? (status >> 8) & 0xff : nil, signal: didExit ? nil : status & 0x7f,
+            stopReason: stopReason,
+            standardError: String(decoding: errorBytes.suffix(Self.standardErrorLimit), as: UTF8.self))
+    }
+
+    /// Reads the pipes until the program has ended and they are closed (or have had
+    /// `drainSeconds` to close), stopping it at its deadline.
+    private func watch(deadline: () -> (seconds: Double, message: String)) {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         var exitedAt: Double?
@@ -130,19 +144,15 @@ final class ChildProcess {
             if exitedAt == nil, elapsed() >= limit.seconds { stop(limit.message) }
             var descriptors = open.map { pollfd(fd: readEnds[$0], events: Int16(POLLIN), revents: 0) }
             let wait = Int32(min(max((limit.seconds - elapsed()) * 1000, 1), 50))
-            guard poll(&descriptors, nfds_t(descriptors.count), wait) >= 0 || errno == EINTR else { break }
+            if poll(&descriptors, nfds_t(descriptors.count), wait) < 0 && errno != EINTR {
+                stop("mlbook cannot watch the chapter program's output: \(String(cString: strerror(errno)))")
+                continue
+            }
             // stdout first, so a cell's text arrives before the channel message after it.
             for (slot, index) in open.enumerated() where descriptors[slot].revents != 0 && readEnds[index] >= 0 {
                 _ = readAvailable(index)
             }
         }
-        var status: Int32 = 0
-        while waitpid(processID, &status, 0) < 0 && errno == EINTR {}
-        let didExit = status & 0x7f == 0
-        return Outcome(
-            exitStatus: didExit ? (status >> 8) & 0xff : nil, signal: didExit ? nil : status & 0x7f,
-            stopReason: stopReason,
-            standardError: String(decoding: errorBytes.suffix(Self.standardErrorLimit), as: UTF8.self))
     }
 
     /// Reads once from pipe `index` into its handler; false when nothing was there (or it closed).

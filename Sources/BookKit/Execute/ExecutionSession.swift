@@ -44,6 +44,9 @@ struct ExecutionSession {
     /// Whether the program said hello: it started and its runtime works.
     var programStarted: Bool { validator.greeted }
 
+    /// Whether the program reported its end.
+    var programFinished: Bool { validator.finished }
+
     /// The time limit in force: the chapter's, or the running cell's if it is sooner.
     func deadline(chapterTimeout: Double) -> (seconds: Double, message: String) {
         if let running = runningCell, let cellTimeout = chapter.cells[running.index].options.timeout,
