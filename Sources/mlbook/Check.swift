@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if let tolerance, !(tolerance >= 0 && tolerance.isFinite) {
-            throw ValidationError("--tolerance must be a finite non-negative number")
+            throw ValidationError("--tolerance must be a finite non-negative number, got \(tolerance)")
         }
         guard (1...1000).contains(seeds) else { throw ValidationError("--seeds must be a whole number from 1 to 1000") }
         do {
