@@ -85,17 +85,6 @@ import Testing
         return (process, pids)
     }
 
-    static func isGone(_ pid: pid_t) -> Bool {
-        for _ in 0..<100 {
-            // A zombie whose parent is gone counts as gone: it runs nothing.
-            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?
-                .split(separator: ")").last?.split(separator: " ").first
-            if state == nil || state == "Z" { return true }
-            usleep(50_000)
-        }
-        return false
-    }
-
     @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
     func aSignalToMlbookStopsTheChapterAndWhatItStarted(_ signal: Int32) throws {
         let (process, pids) = try Self.interruptedBuild(signal: signal)
@@ -104,7 +93,7 @@ import Testing
             process.terminationReason == .exit && process.terminationStatus == 130,
             "mlbook ended with \(process.terminationReason) \(process.terminationStatus)")
         for pid in pids {
-            #expect(Self.isGone(pid), "process \(pid) outlived mlbook")
+            #expect(HostileChapterTests.isGone(pid), "process \(pid) outlived mlbook")
         }
     }
 
@@ -112,7 +101,7 @@ import Testing
         let (process, pids) = try Self.interruptedBuild(signal: SIGKILL)
         #expect(process.terminationReason == .uncaughtSignal)
         let chapter = try #require(pids.first)
-        #expect(Self.isGone(chapter), "the chapter program outlived mlbook")
+        #expect(HostileChapterTests.isGone(chapter), "the chapter program outlived mlbook")
         // Its background process made a group of its own: nothing is left to stop it.
         if let background = pids.last { kill(background, SIGKILL) }
     }
