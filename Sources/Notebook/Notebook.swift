@@ -84,8 +84,8 @@ public enum Notebook {
         send(.html(cell: currentCell, html: html, numbers: numbers))
     }
 
-    static func sendClaim(line: Int, text: String, passed: Bool) {
-        send(.claim(cell: currentCell, line: line, text: text, passed: passed))
+    static func sendClaim(line: Int, text: String, passed: Bool, margin: Double? = nil) {
+        send(.claim(cell: currentCell, line: line, text: text, passed: passed, margin: margin))
     }
 
     /// Waits for mlbook's one-byte acknowledgement; if mlbook is gone, there is no one to

@@ -45,3 +45,32 @@ public func show(_ tensor: Tensor) {
 public func expect(_ condition: Bool, _ claim: String, line: Int = #line) {
     Notebook.sendClaim(line: line, text: claim, passed: condition)
 }
+
+/// Records the claim `value > bound`, with its margin `(value − bound)/|bound|`, which
+/// `mlbook check --seeds N` reports at its tightest: how close the claim came to failing.
+///
+/// ```swift
+/// expect(sgdLoss / adamLoss, above: 5, "Adam 的损失不到 SGD 的五分之一")
+/// ```
+public func expect<Value: BinaryFloatingPoint>(
+    _ value: Value, above bound: Value, _ claim: String, line: Int = #line
+) {
+    let (value, bound) = (Double(value), Double(bound))
+    Notebook.sendClaim(line: line, text: claim, passed: value > bound, margin: relativeMargin(value - bound, bound))
+}
+
+/// Records the claim `value < bound`, with its margin `(bound − value)/|bound|` (see
+/// `expect(_:above:_:)`).
+public func expect<Value: BinaryFloatingPoint>(
+    _ value: Value, below bound: Value, _ claim: String, line: Int = #line
+) {
+    let (value, bound) = (Double(value), Double(bound))
+    Notebook.sendClaim(line: line, text: claim, passed: value < bound, margin: relativeMargin(bound - value, bound))
+}
+
+/// `difference/|bound|`, or the difference itself when the bound is 0; nil when not a number
+/// (a NaN value fails the claim and has no margin).
+private func relativeMargin(_ difference: Double, _ bound: Double) -> Double? {
+    let margin = bound == 0 ? difference : difference / abs(bound)
+    return margin.isNaN ? nil : margin
+}

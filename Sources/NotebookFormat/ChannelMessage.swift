@@ -18,8 +18,9 @@ public enum ChannelMessage: Codable, Sendable, Equatable {
     case figure(cell: Int, svg: String, series: [SeriesRecord])
     /// An HTML fragment (a table) drawn by `show`, with the numbers it shows.
     case html(cell: Int, html: String, numbers: [Double])
-    /// `expect(condition, text)` at Markdown line `line`.
-    case claim(cell: Int, line: Int, text: String, passed: Bool)
+    /// `expect(…, text)` at Markdown line `line`; `margin`, for a comparison
+    /// (`expect(value, above: bound, …)`), is how far it held or failed, relative to the bound.
+    case claim(cell: Int, line: Int, text: String, passed: Bool, margin: Double?)
     /// The last message: the program reached its end (exiting before it is a failure).
     case finished
 }
@@ -38,7 +39,7 @@ public enum ChannelMessage: Codable, Sendable, Equatable {
 /// the cell that printed it.
 public enum ChannelProtocol {
     /// Changes whenever a message changes meaning or shape.
-    public static let version = 2
+    public static let version = 3
 }
 
 /// A plotted series, kept as numbers so `check` can compare it with recorded results.

@@ -24,16 +24,19 @@ import Testing
             return ChapterResult(cells: [cell], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
         }
         let results = [
-            result([Claim(line: 3, text: "a", passed: true), Claim(line: 4, text: "b", passed: true)]),
-            result([Claim(line: 3, text: "a", passed: true), Claim(line: 4, text: "b", passed: false)]),
-            result([Claim(line: 3, text: "a", passed: true)]),
+            result([Claim(line: 3, text: "a", passed: true, margin: 0.5), Claim(line: 4, text: "b", passed: true)]),
+            result([Claim(line: 3, text: "a", passed: true, margin: 0.25), Claim(line: 4, text: "b", passed: false)]),
+            result([Claim(line: 3, text: "a", passed: true, margin: 2)]),
         ]
         let tallies = SeedSweep.tally(chapter, results: results, seeds: [0, 11, 12])
         #expect(tallies.map(\.text) == ["a", "b"])
         #expect(tallies[0].held == 3 && tallies[0].failedSeeds.isEmpty && tallies[0].notReached == 0)
+        #expect(tallies[0].tightestMargin == 0.25 && tallies[1].tightestMargin == nil)
         #expect(tallies[1].held == 1 && tallies[1].failedSeeds == [11] && tallies[1].notReached == 1)
         let table = SeedSweep.table(tallies, seeds: 3)
-        #expect(table.contains("c.md:4  1/3 ✗ seed 11 (1 not reached)  b"), "\(table)")
+        let lines = table.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines[1] == "c.md:3 3/3 +25.0% a", "\(table)")
+        #expect(lines[2] == "c.md:4 1/3 ✗ seed 11 (1 not reached) — b", "\(table)")
     }
 
     /// Runs the `mlbook` built beside the tests; returns its exit status, stdout and stderr.
@@ -59,6 +62,7 @@ import Testing
             let seed = ProcessInfo.processInfo.environment["MLBOOK_SEED"] ?? "?"
             expect(seed == "5", "the seed is the book's")
             expect(!seed.isEmpty, "there is a seed")
+            expect(Double(seed.count), above: 0.5, "the seed has a digit")
             ```
             """
         let root = try BookLoaderTests.folder([
@@ -72,6 +76,7 @@ import Testing
         #expect(sweep.status == 1)
         #expect(sweep.output.contains("a.md:5  1/3 ✗ seed "), "\(sweep.output)")
         #expect(sweep.output.contains("a.md:6  3/3"), "\(sweep.output)")
+        #expect(sweep.output.contains("a.md:7  3/3") && sweep.output.contains("+100.0%"), "\(sweep.output)")
         #expect(sweep.output.hasSuffix("0 passed, 1 failed\n"))
         let failures = sweep.error.split(separator: "\n").filter { $0.contains("claim failed") }
         #expect(failures.count == 2 && failures.allSatisfy { $0.hasPrefix("\(root)/a.md:5:1: error:") && $0.contains("(seed ") })

@@ -52,7 +52,7 @@ struct ChannelValidator {
             }
             guard running == nil else { return violation("an inline value inside cell \((running ?? 0) + 1)") }
             guard inlineValuesSeen.insert(id).inserted else { return violation("inline value \(id + 1) twice") }
-        case .figure(let cell, _, _), .html(let cell, _, _), .claim(let cell, _, _, _):
+        case .figure(let cell, _, _), .html(let cell, _, _), .claim(let cell, _, _, _, _):
             if let problem = checkCell(cell) { return problem }
             let current = running ?? lastStarted ?? 0
             guard cell == current else {

@@ -163,8 +163,8 @@ struct ExecutionSession {
             result.cells[cell].richOutputs.append(.figure(svg: svg, series: series))
         case .html(let cell, let html, let numbers):
             result.cells[cell].richOutputs.append(.html(html, numbers: numbers))
-        case .claim(let cell, let line, let text, let passed):
-            result.cells[cell].claims.append(Claim(line: line, text: text, passed: passed))
+        case .claim(let cell, let line, let text, let passed, let margin):
+            result.cells[cell].claims.append(Claim(line: line, text: text, passed: passed, margin: margin))
             if !passed {
                 result.errors.append(BookError(file: chapter.path, line: line, "claim failed: \(text)"))
             }

@@ -59,11 +59,17 @@ public enum RichOutput: Sendable, Codable, Equatable {
     case html(String, numbers: [Double])
 }
 
-/// An `expect(condition, text)` outcome.
+/// An `expect(…, text)` outcome.
 public struct Claim: Sendable, Codable, Equatable {
     public var line: Int
     public var text: String
     public var passed: Bool
+    /// For a comparison, how far it held (positive) or failed (negative), relative to its bound.
+    public var margin: Double?
+
+    public init(line: Int, text: String, passed: Bool, margin: Double? = nil) {
+        (self.line, self.text, self.passed, self.margin) = (line, text, passed, margin)
+    }
 }
 
 /// The value of one inline expression.

@@ -24,6 +24,9 @@ public enum SeedSweep {
         public var failedSeeds: [UInt64]
         /// Seeds for which the claim was never reached (the chapter failed before it).
         public var notReached: Int
+        /// For a comparison (`expect(value, above: bound, …)`), its smallest relative margin
+        /// over the seeds: how close it came to failing (negative where it failed).
+        public var tightestMargin: Double?
     }
 
     /// The claims of `chapter` tallied over its results under each seed (`results[i]` ran with
@@ -39,7 +42,10 @@ public enum SeedSweep {
                     tallies.append(
                         ClaimTally(
                             location: SourceLocation(file: chapter.path, line: claim.line), text: claim.text, held: 0,
-                            failedSeeds: [], notReached: 0))
+                            failedSeeds: [], notReached: 0, tightestMargin: nil))
+                }
+                if let margin = claim.margin {
+                    tallies[index[key]!].tightestMargin = min(tallies[index[key]!].tightestMargin ?? margin, margin)
                 }
                 if claim.passed {
                     tallies[index[key]!].held += 1
@@ -54,22 +60,23 @@ public enum SeedSweep {
         return tallies
     }
 
-    /// The claims table `check --seeds N` prints: claim, where, and how many seeds it held for.
+    /// The claims table `check --seeds N` prints: where, how many seeds it held for, the
+    /// tightest margin of a comparison, and the claim.
     public static func table(_ tallies: [ClaimTally], seeds: Int) -> String {
         let rows =
-            [["where", "held", "claim"]]
+            [["where", "held", "margin", "claim"]]
             + tallies.map { tally in
                 var held = "\(tally.held)/\(seeds)"
                 if !tally.failedSeeds.isEmpty {
                     held += " ✗ seed " + tally.failedSeeds.map(String.init).joined(separator: ", ")
                 }
                 if tally.notReached > 0 { held += " (\(tally.notReached) not reached)" }
-                return ["\(tally.location.file):\(tally.location.line)", held, tally.text]
+                let margin = tally.tightestMargin.map { String(format: "%+.1f%%", $0 * 100) } ?? "—"
+                return ["\(tally.location.file):\(tally.location.line)", held, margin, tally.text]
             }
-        let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
-            row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
-                + row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  " + row[2]
+            (0..<3).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) + "  " }.joined() + row[3]
         }.joined(separator: "\n")
     }
 }
