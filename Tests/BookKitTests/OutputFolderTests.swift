@@ -58,6 +58,15 @@ import Testing
         }
     }
 
+    /// `make site` on a fresh clone writes into the committed `output/`, which holds only this
+    /// README: it must stay the text mlbook recognizes as its own.
+    @Test func theRepositorysOutputReadmeIsMlbooksOwn() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: repository.appendingPathComponent("output/README.md"), encoding: .utf8)
+        #expect(SourceText.normalized(readme) == SiteWriter.readme)
+    }
+
     @Test func aReadmeThatIsNotMlbooksOwnIsKept() throws {
         let root = try Self.scratch(["docs/README.md": "My project's docs.\n"])
         #expect(Self.refusal(root + "/docs", root: root) != nil)
