@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Compiles a chapter's program (or finds it compiled in the cache). An `error: true` cell
 /// whose code does not compile is left out and its diagnostics become its shown error.
@@ -30,12 +31,17 @@ struct ChapterCompiler {
         while true {
             let program = ProgramGenerator.program(for: chapter, excluding: Set(excluded.keys))
             let binary = cache.binaryPath(program: program, engine: engine)
-            if reusesBinaries, FileManager.default.isExecutableFile(atPath: binary) {
+            // Chapters with the same program (prose-only chapters, say) share one binary: one
+            // compiles it while the others wait, then they reuse it.
+            let compiled = try Self.flights.one(for: binary) { () throws(BookError) -> [BookError]? in
+                if reusesBinaries, FileManager.default.isExecutableFile(atPath: binary) { return nil }
+                return try swiftc(program, chapter: chapter, binary: binary)
+            }
+            guard let errors = compiled else {
                 cache.markUsed(binary)
                 result.compileSeconds = Date().timeIntervalSince(start)
                 return Outcome(binary: binary, result: result, excludedErrors: excluded, reused: true)
             }
-            let errors = try swiftc(program, chapter: chapter, binary: binary)
             result.compileSeconds = Date().timeIntervalSince(start)
             if errors.isEmpty { return Outcome(binary: binary, result: result, excludedErrors: excluded) }
             let inErrorCells = Dictionary(grouping: errors) { error in
@@ -62,12 +68,18 @@ struct ChapterCompiler {
         }
     }
 
-    /// Runs `swiftc`; returns the compile errors (empty on success). The binary is written
-    /// under a temporary name and renamed, so a killed compile never leaves a broken entry.
+    /// The compiles under way in this process, one per binary.
+    static let flights = CompileFlights()
+
+    /// Runs `swiftc`; returns the compile errors (empty on success). The source and the binary
+    /// are written under names of this compile alone, and the binary renamed into place, so a
+    /// killed compile never leaves a broken entry and two compiles never share a file.
     private func swiftc(_ program: String, chapter: Chapter, binary: String) throws(BookError) -> [BookError] {
         let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
-        let source = folder + "/main.swift"
-        let partial = binary + ".partial-\(getpid())"
+        let unique = "\(getpid())-\(UUID().uuidString)"
+        let source = folder + "/main-\(unique).swift"
+        let partial = binary + ".partial-" + unique
+        defer { try? FileManager.default.removeItem(atPath: source) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try program.write(toFile: source, atomically: true, encoding: .utf8)
@@ -99,5 +111,24 @@ struct ChapterCompiler {
             return "\(folder)/\(name)"
         }
         throw BookError(file: name, "cannot find the Swift compiler '\(name)' on PATH")
+    }
+}
+
+/// One compile per binary at a time within the process: a thread asking for a binary that
+/// another thread is compiling waits for it instead of compiling the same program beside it.
+final class CompileFlights: Sendable {
+    private let locks = Mutex<[String: NSLock]>([:])
+
+    /// Runs `body` while no other thread runs it for `key`.
+    func one<Result>(for key: String, _ body: () throws(BookError) -> Result) throws(BookError) -> Result {
+        let lock = locks.withLock { locks in
+            if let lock = locks[key] { return lock }
+            let lock = NSLock()
+            locks[key] = lock
+            return lock
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
     }
 }
