@@ -42,7 +42,10 @@ let package = Package(
             ]),
         .executableTarget(
             name: "mlbook",
-            dependencies: ["BookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            // NeuralKit only to check the engine's environment switches before running chapters.
+            dependencies: [
+                "BookKit", "NeuralKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(
             name: "neuralkit-bench", dependencies: ["NeuralKit", "NeuralKitKernels"], path: "Benchmarks/NeuralKitBench"),
         // The high-precision (long double) reference the elementary functions are tested against.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BookKit
 import Foundation
+import NeuralKit
 
 @main
 struct MLBook: ParsableCommand {
@@ -56,6 +57,22 @@ struct BookOptions: ParsableArguments {
     func validate() throws {
         guard cacheLimit >= 0 else { throw ValidationError("--cache-limit must be ≥ 0 megabytes, got \(cacheLimit)") }
         guard jobs > 0 else { throw ValidationError("--jobs must be ≥ 1, got \(jobs)") }
+        try Self.validateEngineEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    /// Checks the engine's switches once, before any chapter runs: a bad `NEURALKIT_ISA` or
+    /// `NEURALKIT_THREADS` would otherwise stop every chapter program with the same message.
+    static func validateEngineEnvironment(_ environment: [String: String]) throws {
+        if let name = environment["NEURALKIT_ISA"], !name.isEmpty,
+            case .failure(let problem) = KernelLevel.level(named: name)
+        {
+            throw ValidationError(problem.text)
+        }
+        if let text = environment["NEURALKIT_THREADS"], !text.isEmpty,
+            case .failure(let problem) = EngineThreads.parse(text)
+        {
+            throw ValidationError(problem.text)
+        }
     }
 
     /// Takes the work folder's lock, saying so when another mlbook holds it; from here on an
