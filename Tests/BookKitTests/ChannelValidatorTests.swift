@@ -59,8 +59,10 @@ import Testing
         ([hello, .cellFinished(cell: 0, seconds: 0)], "cell 1 finished but was not running"),
         ([hello, .inlineValue(id: 3, text: "", number: nil, measured: false)], "inline value 4 of 1"),
         (
-            [hello, .inlineValue(id: 0, text: "", number: nil, measured: false),
-             .inlineValue(id: 0, text: "", number: nil, measured: false)],
+            [
+                hello, .inlineValue(id: 0, text: "", number: nil, measured: false),
+                .inlineValue(id: 0, text: "", number: nil, measured: false),
+            ],
             "inline value 1 twice"
         ),
         ([hello, .cellStarted(cell: 0), .figure(cell: 1, svg: "", series: [])], "output for cell 2 while cell 1"),
