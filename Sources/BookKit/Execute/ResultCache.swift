@@ -100,12 +100,20 @@ public struct ResultCache: Sendable {
         return removed
     }
 
-    /// The entries directly inside `folder`, with their last use and size (a folder's size is
-    /// that of its files).
+    /// Whether `name` is one the cache gives its entries: a binary's folder is its 32-digit
+    /// key, a result `<slug>-<key>.json`. Pruning removes nothing else, so a `--work-directory`
+    /// pointed at a folder of the user's own loses none of their files.
+    static func isEntryName(_ name: String) -> Bool {
+        let key = name.hasSuffix(".json") ? name.dropLast(5).split(separator: "-").last ?? "" : Substring(name)
+        return key.count == 32 && key.allSatisfy(\.isHexDigit)
+    }
+
+    /// The cache's entries directly inside `folder`, with their last use and size (a folder's
+    /// size is that of its files).
     private static func entries(in folder: String) -> [(path: String, used: Date, bytes: Int)] {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.compactMap { name in
+        return names.filter(isEntryName).compactMap { name in
             let path = folder + "/" + name
             guard let attributes = try? manager.attributesOfItem(atPath: path),
                 let used = attributes[.modificationDate] as? Date
