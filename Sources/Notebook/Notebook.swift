@@ -22,6 +22,14 @@ public enum Notebook {
         }
         channel = environment[ChannelEnvironment.descriptor].flatMap(Int32.init) ?? -1
         acknowledgements = environment[ChannelEnvironment.acknowledgement].flatMap(Int32.init) ?? -1
+        // The channel is this program's alone: processes a cell starts neither inherit it
+        // nor find its variables (a nested chapter program would talk on it).
+        for descriptor in [channel, acknowledgements] where descriptor >= 0 {
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        }
+        unsetenv(ChannelEnvironment.descriptor)
+        unsetenv(ChannelEnvironment.acknowledgement)
+        unsetenv(ChannelEnvironment.parentProcess)
         send(.hello(version: ChannelProtocol.version))
         if let json = environment[ChannelEnvironment.parameters]?.data(using: .utf8),
             let values = try? JSONDecoder().decode([String: String].self, from: json)

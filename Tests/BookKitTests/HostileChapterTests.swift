@@ -44,6 +44,12 @@ import Testing
         return false
     }
 
+    @Test func processesACellStartsCannotTalkOnTheResultChannel() throws {
+        let (result, _) = try Self.result("nested.md")
+        #expect(result.errors == [])
+        #expect(result.cells[0].output == "channel: unset\nfd 3 closed\n")
+    }
+
     @Test func aCellThatExitsTheProgramFailsThereAndLaterCellsDoNotRun() throws {
         let (result, path) = try Self.result("exits.md")
         #expect(result.cells.map(\.status) == [.succeeded, .failed, .notRun])
