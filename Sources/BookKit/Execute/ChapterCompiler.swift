@@ -92,7 +92,10 @@ struct ChapterCompiler {
         var output = Data()
         let outcome = try process.run(
             deadline: { (timeout, "compiling took longer than \(Int(timeout)) s") },
-            standardOutput: { output.append($0) })
+            // The compiler's own output, like its stderr, is kept up to a cap.
+            standardOutput: { data in
+                output.append(data.prefix(max(0, ChildProcess.standardErrorLimit - output.count)))
+            })
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(atPath: partial)
             return Diagnostics.compileErrors(

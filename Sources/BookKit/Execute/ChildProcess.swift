@@ -88,14 +88,11 @@ final class ChildProcess {
         standardError: @escaping (Data) -> Void = { _ in },
         channel: @escaping (Data) -> Void = { _ in }
     ) throws(BookError) -> Outcome {
-        var errorBytes = Data()
+        var errorTail = TailBuffer(limit: Self.standardErrorLimit)
         handlers = [
             standardOutput,
             { data in
-                errorBytes.append(data)
-                if errorBytes.count > 2 * Self.standardErrorLimit {
-                    errorBytes = errorBytes.suffix(Self.standardErrorLimit)
-                }
+                errorTail.append(data)
                 standardError(data)
             },
             channel,
@@ -116,7 +113,7 @@ final class ChildProcess {
         return Outcome(
             exitStatus: didExit ? (status >> 8) & 0xff : nil, signal: didExit ? nil : status & 0x7f,
             stopReason: stopReason,
-            standardError: String(decoding: errorBytes.suffix(Self.standardErrorLimit), as: UTF8.self))
+            standardError: String(decoding: errorTail.tail, as: UTF8.self))
     }
 
     /// Reads the pipes until the program has ended and they are closed (or have had

@@ -24,8 +24,9 @@ struct ExecutionSession {
     /// `error: true` cells this run skips (they failed in an earlier run).
     private let skipped: Set<Int>
     private let start = Date()
-    private var pendingOutput = Data()
-    private var pendingChannel = Data()
+    /// The unfinished last line of stdout.
+    private var pendingOutput: [UInt8] = []
+    private var channelLines = LineBuffer(lineLimit: channelLineLimit)
     private var validator: ChannelValidator
     /// Set once a message broke the protocol: later ones are ignored.
     private var broken = false
@@ -61,32 +62,32 @@ struct ExecutionSession {
     }
 
     /// Takes stdout bytes (whole lines go to the current cell); returns a reason to stop the
-    /// program if a cell printed too much.
+    /// program if a cell printed too much. Only the new bytes are searched for a newline, and
+    /// an unfinished line is held for at most `outputLimit` bytes.
     mutating func receiveOutput(_ data: Data) -> String? {
-        pendingOutput.append(data)
-        guard let lastNewline = pendingOutput.lastIndex(of: 0x0A) else {
+        guard let lastNewline = data.lastIndex(of: 0x0A) else {
+            pendingOutput.append(contentsOf: data)
             return pendingOutput.count > outputLimit ? flushOutput() : nil
         }
-        let lines = pendingOutput[pendingOutput.startIndex...lastNewline]
-        pendingOutput.removeSubrange(pendingOutput.startIndex...lastNewline)
-        return append(String(decoding: lines, as: UTF8.self))
+        pendingOutput.append(contentsOf: data[...lastNewline])
+        let reason = flushOutput()
+        pendingOutput.append(contentsOf: data[data.index(after: lastNewline)...])
+        return reason
     }
 
     /// Takes channel bytes; returns the complete message lines, to apply one by one. A line
-    /// longer than `channelLineLimit` is returned as it is, and fails to decode.
+    /// longer than `channelLineLimit` is not kept: it comes back as a line that fails to decode.
     mutating func receiveChannel(_ data: Data) -> [Data] {
-        pendingChannel.append(data)
-        var lines: [Data] = []
-        while let newline = pendingChannel.firstIndex(of: 0x0A) {
-            lines.append(Data(pendingChannel[pendingChannel.startIndex..<newline]))
-            pendingChannel.removeSubrange(pendingChannel.startIndex...newline)
+        channelLines.append(data).map { piece in
+            switch piece {
+            case .line(let line): line
+            case .tooLong: Data("a message longer than \(Self.channelLineLimit) bytes".utf8)
+            }
         }
-        if pendingChannel.count > Self.channelLineLimit {
-            lines.append(Data("a message longer than \(Self.channelLineLimit) bytes".utf8))
-            pendingChannel.removeAll()
-        }
-        return lines
     }
+
+    /// Bytes of stdout and of the channel held for unfinished lines.
+    var bufferedByteCount: Int { pendingOutput.count + channelLines.bufferedCount }
 
     /// Decodes, checks and applies one channel line.
     mutating func apply(line: Data) -> Verdict {
@@ -175,21 +176,31 @@ struct ExecutionSession {
     /// Gives a partial last line to the current cell (at a cell boundary and at the end).
     private mutating func flushOutput() -> String? {
         guard !pendingOutput.isEmpty else { return nil }
-        defer { pendingOutput.removeAll() }
-        return append(String(decoding: pendingOutput, as: UTF8.self))
+        defer { pendingOutput.removeAll(keepingCapacity: true) }
+        return append(pendingOutput)
     }
 
     /// Adds text to the current cell (the last one started); a reason to stop if it passes
-    /// the limit. Text before the first cell is not shown.
-    private mutating func append(_ text: String) -> String? {
+    /// the limit, when only the bytes up to the limit are kept. Text before the first cell is
+    /// not shown.
+    private mutating func append(_ bytes: [UInt8]) -> String? {
         guard let cell = validator.lastStarted else { return nil }
-        result.cells[cell].output += text
-        observe?(.text(cell: cell, text))
-        if result.cells[cell].output.utf8.count > outputLimit {
-            result.cells[cell].output = String(result.cells[cell].output.prefix(outputLimit)) + "\n…"
-            return "the cell printed more than \(outputLimit) bytes"
+        let room = outputLimit - result.cells[cell].output.utf8.count
+        guard bytes.count > room else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            result.cells[cell].output += text
+            observe?(.text(cell: cell, text))
+            return nil
         }
-        return nil
+        if room >= 0 {
+            // Cut at a character boundary: never in the middle of a UTF-8 sequence.
+            var end = room
+            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            let text = String(decoding: bytes[..<end], as: UTF8.self)
+            result.cells[cell].output += text + "\n…"
+            observe?(.text(cell: cell, text))
+        }
+        return "the cell printed more than \(outputLimit) bytes"
     }
 
     /// The start of an unreadable message, printable and on one line.

@@ -70,42 +70,14 @@ enum MathProtector {
     /// placeholder inside a tag (an image's `alt`) becomes the escaped TeX, since markup cannot
     /// go there. An inline formula next to CJK punctuation goes into one unbreakable span with
     /// it, so that a line never starts with "，" or ends with "（".
+    ///
+    /// It works on UTF-8 bytes in one pass (each byte looked at a bounded number of times), so a
+    /// long chapter with thousands of formulas restores in linear time.
     static func restore(_ html: String, spans: [Span], render: (Span) -> String) -> String {
-        var output = ""
-        var rest = html[...]
-        var insideTag = false
-        while let match = rest.range(of: placeholderPrefix) {
-            let before = rest[..<match.lowerBound]
-            insideTag = tagState(after: before, startingInside: insideTag)
-            output += before
-            let digits = rest[match.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            let end = digits.endIndex
-            guard let index = Int(digits), index < spans.count, end < rest.endIndex, rest[end] == "Z" else {
-                output += rest[match]
-                rest = rest[match.upperBound...]
-                continue
-            }
-            let span = spans[index]
-            rest = rest[rest.index(after: end)...]
-            if insideTag {
-                output += escapeHTML(span.tex.trimmingCharacters(in: .whitespacesAndNewlines))
-            } else if span.display, output.hasSuffix("<p>"), rest.hasPrefix("</p>") {
-                output.removeLast("<p>".count)
-                output += render(span)
-                rest = rest.dropFirst("</p>".count)
-            } else if span.display {
-                output += render(span)
-            } else {
-                // CJK punctuation may not start or end a line: keep it with the formula.
-                let opening = output.last.map { cjkOpening.contains($0) } == true ? String(output.removeLast()) : ""
-                let closing = rest.prefix { cjkClosing.contains($0) }
-                rest = rest[closing.endIndex...]
-                output +=
-                    opening.isEmpty && closing.isEmpty
-                    ? render(span) : "<span class=\"nowrap\">\(opening)\(render(span))\(closing)</span>"
-            }
+        withoutActuallyEscaping(render) { render in
+            var restorer = PlaceholderRestorer(html: Array(html.utf8), spans: spans, render: render)
+            return restorer.run()
         }
-        return output + rest
     }
 
     /// Punctuation that must not end a line (Chinese line-breaking rules, 避头尾).
@@ -114,10 +86,123 @@ enum MathProtector {
     static let cjkClosing: Set<Character> = [
         "，", "。", "、", "；", "：", "！", "？", "）", "”", "’", "》", "」", "』", "】", "〕", "…",
     ]
+}
 
-    /// Whether the text after `segment` is inside a tag, from the last `<` or `>` in it.
-    private static func tagState(after segment: Substring, startingInside: Bool) -> Bool {
-        guard let last = segment.last(where: { $0 == "<" || $0 == ">" }) else { return startingInside }
-        return last == "<"
+/// `MathProtector.restore`'s single pass over cmark's HTML, as UTF-8 bytes.
+private struct PlaceholderRestorer {
+    let html: [UInt8]
+    let spans: [MathProtector.Span]
+    let render: (MathProtector.Span) -> String
+    private var output: [UInt8] = []
+    private var position = 0
+    private var insideTag = false
+    private static let prefix = Array(MathProtector.placeholderPrefix.utf8)
+    private static let opening = Set(MathProtector.cjkOpening.flatMap(\.unicodeScalars))
+    private static let closing = Set(MathProtector.cjkClosing.flatMap(\.unicodeScalars))
+
+    init(html: [UInt8], spans: [MathProtector.Span], render: @escaping (MathProtector.Span) -> String) {
+        self.html = html
+        self.spans = spans
+        self.render = render
+    }
+
+    mutating func run() -> String {
+        output.reserveCapacity(html.count)
+        while let match = nextPlaceholder() {
+            copyText(upTo: match)
+            var end = match + Self.prefix.count
+            var index = 0
+            // At most 18 digits, so the number cannot overflow; a longer one is not a placeholder.
+            while end < html.count, end - match - Self.prefix.count < 18, (0x30...0x39).contains(html[end]) {
+                index = index * 10 + Int(html[end] - 0x30)
+                end += 1
+            }
+            guard end > match + Self.prefix.count, index < spans.count, end < html.count, html[end] == 0x5A else {
+                output += Self.prefix
+                position = match + Self.prefix.count
+                continue
+            }
+            position = end + 1
+            place(spans[index])
+        }
+        copyText(upTo: html.count)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where the next placeholder prefix starts, from `position`.
+    private func nextPlaceholder() -> Int? {
+        let first = Self.prefix[0]
+        var candidate = position
+        while candidate + Self.prefix.count <= html.count {
+            if html[candidate] == first, html[candidate..<(candidate + Self.prefix.count)].elementsEqual(Self.prefix) {
+                return candidate
+            }
+            candidate += 1
+        }
+        return nil
+    }
+
+    /// Copies the HTML up to `end`, noting whether it ends inside a tag (from its last `<` or `>`).
+    private mutating func copyText(upTo end: Int) {
+        if let last = html[position..<end].lastIndex(where: { $0 == 0x3C || $0 == 0x3E }) {
+            insideTag = html[last] == 0x3C
+        }
+        output += html[position..<end]
+        position = end
+    }
+
+    private mutating func place(_ span: MathProtector.Span) {
+        if insideTag {
+            output += escapeHTML(span.tex.trimmingCharacters(in: .whitespacesAndNewlines)).utf8
+        } else if span.display, output.ends(with: "<p>"), html[position...].starts(with: "</p>".utf8) {
+            output.removeLast(3)
+            output += render(span).utf8
+            position += 4
+        } else if span.display {
+            output += render(span).utf8
+        } else {
+            // CJK punctuation may not start or end a line: keep it with the formula.
+            var opening: [UInt8] = []
+            if let (scalar, start) = lastScalar(), Self.opening.contains(scalar) {
+                opening = Array(output[start...])
+                output.removeSubrange(start...)
+            }
+            let closingStart = position
+            while let (scalar, length) = scalar(at: position), Self.closing.contains(scalar) { position += length }
+            let closing = html[closingStart..<position]
+            if opening.isEmpty && closing.isEmpty {
+                output += render(span).utf8
+            } else {
+                output += "<span class=\"nowrap\">".utf8
+                output += opening
+                output += render(span).utf8
+                output += closing
+                output += "</span>".utf8
+            }
+        }
+    }
+
+    /// The last scalar of the output and where it starts.
+    private func lastScalar() -> (Unicode.Scalar, Int)? {
+        var start = output.count - 1
+        while start > 0, output[start] & 0xC0 == 0x80, output.count - start < 4 { start -= 1 }
+        guard start >= 0 else { return nil }
+        return String(decoding: output[start...], as: UTF8.self).unicodeScalars.first.map { ($0, start) }
+    }
+
+    /// The scalar at byte `index` of the HTML and its length in bytes.
+    private func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
+        guard index < html.count else { return nil }
+        let lead = html[index]
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= html.count else { return nil }
+        return String(decoding: html[index..<(index + length)], as: UTF8.self).unicodeScalars.first.map { ($0, length) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: String) -> Bool {
+        let bytes = Array(suffix.utf8)
+        return count >= bytes.count && self[(count - bytes.count)...].elementsEqual(bytes)
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import NotebookFormat
+import Testing
+
+@testable import BookKit
+
+/// Inputs that used to take mlbook quadratic time or unbounded memory: each is handled in
+/// time linear in its size (generous bounds: these took 17–48 s before) and keeps no more
+/// than its cap.
+@Suite struct LinearTimeTests {
+    static func seconds(_ work: () -> Void) -> Double {
+        let start = Date()
+        work()
+        return Date().timeIntervalSince(start)
+    }
+
+    /// A session whose first cell has started, as after `hello` and `cellStarted`.
+    static func runningSession(outputLimit: Int = 1 << 20) -> ExecutionSession {
+        let chapter = ChannelValidatorTests.chapter
+        let empty = ChapterResult(
+            cells: chapter.cells.map { _ in CellResult() }, inlineValues: [nil], errors: [], compileSeconds: 0,
+            runSeconds: 0)
+        var session = ExecutionSession(chapter: chapter, result: empty, outputLimit: outputLimit, observe: nil)
+        for message in [ChannelValidatorTests.hello, .cellStarted(cell: 0)] {
+            let line = try! ResultJSON.encoder().encode(message)
+            _ = session.apply(line: line)
+        }
+        return session
+    }
+
+    @Test func aSixteenMegabyteChannelLineIsReadInLinearTime() {
+        var session = Self.runningSession()
+        let chunk = Data(repeating: UInt8(ascii: "x"), count: 65536)
+        var lines: [Data] = []
+        let elapsed = Self.seconds {
+            for _ in 0..<256 { lines += session.receiveChannel(chunk) }
+            lines += session.receiveChannel(Data("\n{}\n".utf8))
+        }
+        #expect(lines.map(\.count) == [16 << 20, 2])
+        #expect(elapsed < 5)
+    }
+
+    @Test func manyShortChannelLinesInOneChunkAreReadInLinearTime() {
+        var session = Self.runningSession()
+        let chunk = Data(String(repeating: "{}\n", count: 1 << 20).utf8)
+        var count = 0
+        let elapsed = Self.seconds { count = session.receiveChannel(chunk).count }
+        #expect(count == 1 << 20)
+        #expect(elapsed < 5)
+    }
+
+    @Test func aChannelLineOverItsLimitIsDroppedAsItComesNotKept() {
+        var session = Self.runningSession()
+        let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+        var lines: [Data] = []
+        for _ in 0..<(ExecutionSession.channelLineLimit >> 20) + 8 { lines += session.receiveChannel(chunk) }
+        #expect(session.bufferedByteCount <= ExecutionSession.channelLineLimit + chunk.count)
+        lines += session.receiveChannel(Data("\n{}\n".utf8))
+        #expect(lines.count == 2 && lines.last == Data("{}".utf8))
+        #expect(String(decoding: lines[0], as: UTF8.self).contains("longer than"))
+    }
+
+    /// Text with no newline, in characters of three UTF-8 bytes: the cap counts bytes.
+    @Test func outputWithoutNewlinesIsCappedInBytes() {
+        var session = Self.runningSession(outputLimit: 1 << 20)
+        let chunk = Data(String(repeating: "损", count: 40_000).utf8)
+        var reason: String?
+        for _ in 0..<100 where reason == nil { reason = session.receiveOutput(chunk) }
+        #expect(reason?.contains("more than") == true)
+        #expect(session.bufferedByteCount <= (1 << 20) + chunk.count)
+        let result = session.finish(ChildProcess.Outcome(exitStatus: 0, stopReason: reason, standardError: ""))
+        let kept = result.cells[0].output.utf8.count
+        #expect(kept <= (1 << 20) + 4 && kept > (1 << 20) - 4)
+    }
+
+    @Test func stderrKeepsOnlyItsTail() {
+        var tail = TailBuffer(limit: 1 << 20)
+        let chunk = Data(repeating: UInt8(ascii: "e"), count: 65536)
+        for _ in 0..<1024 {
+            tail.append(chunk)
+            #expect(tail.heldCount <= 2 << 20)
+        }
+        tail.append(Data("{\"crash\": true}".utf8))
+        #expect(tail.tail.count == 1 << 20)
+        #expect(String(decoding: tail.tail.suffix(15), as: UTF8.self) == "{\"crash\": true}")
+    }
+
+    /// 1.6 MB of prose with a formula in every sentence (48 s before, in `restore`).
+    @Test func restoringMathIsLinear() {
+        let sentence = "损失（$L = \\sum_i (y_i - \\hat y_i)^2$）下降，$$\\nabla L$$ 也随之变小。"
+        let markdown = (0..<400).map { _ in String(repeating: sentence, count: 50) }.joined(separator: "\n\n")
+        let (protected, spans) = MathProtector.protect(markdown)
+        let html = MarkdownDocument(protected).html()
+        var page = ""
+        let elapsed = Self.seconds { page = MathProtector.restore(html, spans: spans) { _ in "<math/>" } }
+        #expect(spans.count == 40_000)
+        #expect(!page.contains(MathProtector.placeholderPrefix))
+        #expect(elapsed < 5)
+    }
+}
