@@ -58,7 +58,8 @@ public struct BookBuilder: Sendable {
     @discardableResult
     public func writeSite(results: [ChapterResult], to outputDirectory: String) throws(BookError) -> [BookWarning] {
         let (files, warnings) = try pages(results: results)
-        try SiteWriter(outputDirectory: outputDirectory, bookRoot: book.root).replaceSite(with: files, assets: Self.assets)
+        try SiteWriter(outputDirectory: outputDirectory, bookRoot: book.root).replaceSite(
+            with: files, assets: Self.assets.merging(SiteSources.assets(book)) { own, _ in own })
         return warnings
     }
 
@@ -82,7 +83,7 @@ public struct BookBuilder: Sendable {
         let result = Self.execute(book.chapters[index], runner: runner, observe: observe)
         let template = try PageTemplate(book: book)
         let name = book.chapters[index].pageName
-        let body = ChapterRenderer.body(book.chapters[index], result: result)
+        let body = ChapterRenderer.body(book.chapters[index], result: result, language: book.configuration.language)
         try SiteWriter(outputDirectory: outputDirectory, bookRoot: book.root).updatePages([
             name: template.chapterPage(index, body: body.html, headings: body.headings, result: result),
             "style.css": Stylesheet.all, "mlbook.js": SiteScript.javaScript,
@@ -130,7 +131,7 @@ public struct BookBuilder: Sendable {
         var warnings: [BookWarning] = []
         var searchEntries: [SiteScript.Entry] = []
         for (index, chapter) in book.chapters.enumerated() {
-            let body = ChapterRenderer.body(chapter, result: results[index])
+            let body = ChapterRenderer.body(chapter, result: results[index], language: book.configuration.language)
             files[chapter.pageName] = template.chapterPage(
                 index, body: body.html, headings: body.headings, result: results[index])
             warnings += body.warnings

@@ -30,11 +30,15 @@ public struct BarChart: Chart {
     public var plottedSeries: [ChartSeries] { series }
 
     public func svg() -> String {
+        ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
+    }
+
+    private func drawing(_ width: Double, _ height: Double, _ kind: String) -> String {
         let yAxis = Axis(covering: series.flatMap(\.values), includingZero: true)
         let xAxis = Axis(covering: [0, Double(max(categories.count, 1))])
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
-            xAxis: xAxis, yAxis: yAxis, legend: series.map(\.name))
+            xAxis: xAxis, yAxis: yAxis, legend: series.map(\.name), svgClass: kind)
         let slot = (frame.right - frame.left) / Double(max(categories.count, 1))
         let barWidth = slot * 0.8 / Double(max(series.count, 1))
         let labels = categories.enumerated().map { (frame.left + slot * (Double($0) + 0.5), $1) }
@@ -45,7 +49,7 @@ public struct BarChart: Chart {
                 let x = frame.left + slot * (Double(category) + 0.1) + barWidth * Double(seriesIndex)
                 let top = frame.y(value)
                 svg +=
-                    "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(min(top, zero)))\" width=\"\(coordinate(barWidth))\" height=\"\(coordinate(abs(zero - top)))\" fill=\"\(seriesColor(seriesIndex))\"/>"
+                    "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(min(top, zero)))\" width=\"\(coordinate(barWidth))\" height=\"\(coordinate(abs(zero - top)))\" fill=\"\(seriesColor(seriesIndex))\" fill-opacity=\"\(seriesIndex % 2 == 0 ? "0.9" : "0.45")\" stroke=\"\(seriesColor(seriesIndex))\" stroke-width=\"1.5\"\(dashAttribute(seriesIndex))/>"
             }
             svg += "\n"
         }

@@ -34,26 +34,41 @@ public struct HeatMap: Chart {
     }
 
     public func svg() -> String {
+        let columns = Double(max(values.first?.count ?? 0, 1))
+        let width = 80 + min(36, 520 / max(Double(values.count), columns)) * columns + 24 + Self.scaleBand
+        return ChartLayout.svg(width: width, height: 0) { width, _, kind in drawing(width, kind) }
+    }
+
+    /// The width the colour scale takes right of the grid.
+    private static let scaleBand = 64.0
+
+    /// Cells darker than this opacity carry their value in the background colour, lighter ones
+    /// in the text colour, so a value stays legible on its cell in both themes.
+    private static let strongOpacity = 0.55
+
+    private func drawing(_ available: Double, _ kind: String) -> String {
         let rows = values.count
         let columns = values.first?.count ?? 0
-        let cell = min(36, 520 / Double(max(rows, columns, 1)))
         let (left, top) = (80.0, 44.0)
+        let cell = min(
+            36, 520 / Double(max(rows, columns, 1)), (available - left - 24 - Self.scaleBand) / Double(max(columns, 1)))
         // Column labels wider than their cells stand upright, reading upwards, below the grid.
         let widestLabel = columnLabels.map(estimatedTextWidth).max() ?? 0
         let uprightLabels = widestLabel > cell - 2
         let labelBand = uprightLabels ? widestLabel + 10 : 18
-        let width = left + cell * Double(columns) + 24
-        let height = top + cell * Double(rows) + labelBand + 26
+        let width = left + cell * Double(columns) + 24 + Self.scaleBand
+        let height = max(top + cell * Double(rows) + labelBand + 26, top + 150)
         let finite = values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0
         let span = max((finite.max() ?? 1) - low, 1e-12)
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart heat-map" width="\(coordinate(width))" height="\(coordinate(height))" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
+            <svg xmlns="http://www.w3.org/2000/svg" class="\(kind) heat-map" width="\(coordinate(width))" height="\(coordinate(height))" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
             <title>\(escapeXML(title))</title>
             <desc>\(escapeXML(description))</desc>
-            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(title))</text>
+            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(fitted(title, to: width - 16, scale: 14.0 / 12)))</text>
 
             """
+        let showsValues = showsValues && cell >= 24
         for (row, rowValues) in values.enumerated() {
             for (column, value) in rowValues.enumerated() {
                 let opacity = value.isFinite ? 0.08 + 0.92 * (value - low) / span : 0
@@ -61,8 +76,9 @@ public struct HeatMap: Chart {
                 svg +=
                     "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(cell))\" height=\"\(coordinate(cell))\" fill=\"var(--chart-1)\" fill-opacity=\"\(formatSignificant(opacity, digits: 3))\"/>"
                 if showsValues && value.isFinite {
+                    let valueClass = opacity > Self.strongOpacity ? "cell-value on-strong" : "cell-value"
                     svg +=
-                        "<text class=\"cell-value\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
+                        "<text class=\"\(valueClass)\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
                 }
             }
             svg +=
@@ -75,11 +91,31 @@ public struct HeatMap: Chart {
                 ? "<text class=\"tick\" transform=\"translate(\(x) \(coordinate(top + cell * Double(rows) + 6))) rotate(-90)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(label))</text>"
                 : "<text class=\"tick\" x=\"\(x)\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
         }
+        svg += colorScale(x: left + cell * Double(columns) + 20, top: top, low: low, high: low + span)
         svg +=
             "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>"
         svg +=
             "<text class=\"axis-label\" transform=\"translate(14 \(coordinate(top + cell * Double(rows) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
         return svg + "</svg>"
+    }
+
+    /// A vertical scale of ten steps from the smallest value (bottom) to the largest (top),
+    /// labelled at both ends, drawn as the cells are.
+    private func colorScale(x: Double, top: Double, low: Double, high: Double) -> String {
+        let (steps, step) = (10, 12.0)
+        var svg = ""
+        for index in 0..<steps {
+            let opacity = 0.08 + 0.92 * Double(steps - 1 - index) / Double(steps - 1)
+            svg +=
+                "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(top + step * Double(index)))\" width=\"12\" height=\"\(coordinate(step))\" fill=\"var(--chart-1)\" fill-opacity=\"\(formatSignificant(opacity, digits: 3))\"/>"
+        }
+        svg +=
+            "<rect class=\"frame\" x=\"\(coordinate(x))\" y=\"\(coordinate(top))\" width=\"12\" height=\"\(coordinate(step * Double(steps)))\" fill=\"none\"/>"
+        svg +=
+            "<text class=\"tick\" x=\"\(coordinate(x + 16))\" y=\"\(coordinate(top + 4))\" dominant-baseline=\"middle\">\(formatSignificant(high, digits: 2))</text>"
+        svg +=
+            "<text class=\"tick\" x=\"\(coordinate(x + 16))\" y=\"\(coordinate(top + step * Double(steps) - 4))\" dominant-baseline=\"middle\">\(formatSignificant(low, digits: 2))</text>\n"
+        return svg
     }
 
     /// A text summary for screen readers: size and range.

@@ -58,12 +58,16 @@ public struct Histogram: Chart {
     }
 
     public func svg() -> String {
+        ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
+    }
+
+    private func drawing(_ width: Double, _ height: Double, _ kind: String) -> String {
         let (edges, counts) = (edges, counts)
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
             xAxis: Axis(covering: [edges[0], edges[bins]]),
             yAxis: Axis(covering: counts.flatMap { $0.map(Double.init) }, includingZero: true),
-            legend: samples.map(\.name))
+            legend: samples.map(\.name), svgClass: kind)
         var svg = frame.header()
         for (index, binCounts) in counts.enumerated() {
             var path = "M\(coordinate(frame.x(edges[0]))) \(coordinate(frame.y(0)))"
@@ -73,7 +77,7 @@ public struct Histogram: Chart {
             }
             path += " L\(coordinate(frame.x(edges[bins]))) \(coordinate(frame.y(0))) Z"
             svg +=
-                "<path d=\"\(path)\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.45\" stroke=\"\(seriesColor(index))\" stroke-width=\"1.5\"/>\n"
+                "<path d=\"\(path)\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.45\" stroke=\"\(seriesColor(index))\" stroke-width=\"1.5\"\(dashAttribute(index))/>\n"
         }
         return svg + frame.footer()
     }

@@ -44,17 +44,21 @@ public struct LineChart: Chart {
     public var plottedSeries: [ChartSeries] { series.map { ChartSeries(name: $0.name, values: $0.y) } }
 
     public func svg() -> String {
+        ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
+    }
+
+    private func drawing(_ width: Double, _ height: Double, _ kind: String) -> String {
         let allY = series.flatMap(\.y)
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel,
             yLabel: yLabel, xAxis: Axis(covering: series.flatMap(\.x)),
             yAxis: Axis(covering: allY, logarithmic: logarithmicY ?? Axis.prefersLogarithmic(allY)),
-            legend: series.map(\.name))
+            legend: series.map(\.name), marks: series.map { _ in .line }, svgClass: kind)
         var svg = frame.header()
         for (index, line) in series.enumerated() {
             let points = Downsampling.keepingExtremes(x: line.x, y: line.y, maximum: maximumPointsPerSeries)
             svg +=
-                "<path class=\"series\" fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(pathData(points, frame))\"/>\n"
+                "<path class=\"series\" fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\"\(dashAttribute(index)) d=\"\(pathData(points, frame))\"/>\n"
         }
         return svg + frame.footer()
     }

@@ -15,6 +15,8 @@ struct PlotFrame {
     let yLabel: String
     let xAxis: Axis
     let yAxis: Axis
+    /// The `<svg>` element's classes (`chart`, and `chart-wide` or `chart-narrow`).
+    let svgClass: String
     /// The legend's entries (series index, name, width) in rows that fit the plot's width;
     /// empty for fewer than two series.
     private let legendRows: [[LegendEntry]]
@@ -29,11 +31,12 @@ struct PlotFrame {
 
     init(
         width: Double, height: Double, title: String, description: String, xLabel: String, yLabel: String,
-        xAxis: Axis, yAxis: Axis, legend: [String]
+        xAxis: Axis, yAxis: Axis, legend: [String], marks: [LegendMark] = [], svgClass: String = "chart"
     ) {
         (self.width, self.height, self.title, self.description) = (width, height, title, description)
         (self.xLabel, self.yLabel, self.xAxis, self.yAxis) = (xLabel, yLabel, xAxis, yAxis)
-        legendRows = Self.rows(of: legend, fitting: width - 16 - left)
+        self.svgClass = svgClass
+        legendRows = Self.rows(of: legend, marks: marks, fitting: width - 16 - left)
         legendHeight = legendRows.isEmpty ? 0 : Double(legendRows.count) * 18 + 4
     }
 
@@ -43,10 +46,10 @@ struct PlotFrame {
     /// The opening `<svg>`, title, description, grid and ticks.
     func header(xTickLabels: [(position: Double, label: String)]? = nil) -> String {
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\(coordinate(width))" height="\(coordinate(totalHeight))" viewBox="0 0 \(coordinate(width)) \(coordinate(totalHeight))" role="img">
+            <svg xmlns="http://www.w3.org/2000/svg" class="\(svgClass)" width="\(coordinate(width))" height="\(coordinate(totalHeight))" viewBox="0 0 \(coordinate(width)) \(coordinate(totalHeight))" role="img">
             <title>\(escapeXML(title))</title>
             <desc>\(escapeXML(description))</desc>
-            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(title))</text>
+            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(fitted(title, to: width - 16, scale: 14.0 / 12)))</text>
 
             """
         svg += legendSVG()
@@ -58,7 +61,7 @@ struct PlotFrame {
                 "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(position)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(yAxis.label(tick))</text>\n"
         }
         let labels = xTickLabels ?? xAxis.ticks.map { (x($0), xAxis.label($0)) }
-        for (position, label) in labels {
+        for (position, label) in Self.thinned(labels) {
             svg +=
                 "<text class=\"tick\" x=\"\(coordinate(position))\" y=\"\(coordinate(bottom + 16))\" text-anchor=\"middle\">\(escapeXML(label))</text>\n"
         }
@@ -77,18 +80,33 @@ struct PlotFrame {
     }
 
     /// Width of a legend entry's swatch and the gaps after the swatch and after the name.
-    private static let (swatchWidth, swatchGap, entryGap) = (14.0, 6.0, 18.0)
+    private static let (swatchWidth, swatchGap, entryGap) = (24.0, 6.0, 18.0)
 
-    /// One legend entry: the series' index (its colour), its name, and the entry's width.
+    /// One legend entry: the series' index (its colour), its mark, its name, and the entry's width.
     private struct LegendEntry {
         let index: Int
+        let mark: LegendMark
         let name: String
         let width: Double
     }
 
+    /// Every `n`-th label, for the smallest `n` at which neighbours keep a gap of 8 units
+    /// between their estimated extents, so tick labels never run into each other.
+    static func thinned(_ labels: [(position: Double, label: String)]) -> [(position: Double, label: String)] {
+        guard labels.count > 1 else { return labels }
+        for stride in 1...labels.count {
+            let kept = labels.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+            let fits = zip(kept, kept.dropFirst()).allSatisfy { a, b in
+                abs(b.position - a.position) >= (estimatedTextWidth(a.label) + estimatedTextWidth(b.label)) / 2 + 8
+            }
+            if fits { return kept }
+        }
+        return Array(labels.prefix(1))
+    }
+
     /// The entries of `names` in rows no wider than `available`; a name too long for a row of
     /// its own is shortened with "…".
-    private static func rows(of names: [String], fitting available: Double) -> [[LegendEntry]] {
+    private static func rows(of names: [String], marks: [LegendMark], fitting available: Double) -> [[LegendEntry]] {
         guard names.count > 1 else { return [] }
         var rows: [[LegendEntry]] = [[]]
         var used = 0.0
@@ -97,7 +115,9 @@ struct PlotFrame {
             while name.count > 1 && swatchWidth + swatchGap + estimatedTextWidth(name) > available {
                 name = String(name.dropLast(name.hasSuffix("…") ? 2 : 1)) + "…"
             }
-            let entry = LegendEntry(index: index, name: name, width: swatchWidth + swatchGap + estimatedTextWidth(name))
+            let mark = index < marks.count ? marks[index] : .area
+            let entry = LegendEntry(
+                index: index, mark: mark, name: name, width: swatchWidth + swatchGap + estimatedTextWidth(name))
             if !rows[rows.count - 1].isEmpty && used + entryGap + entry.width > available {
                 rows.append([])
                 used = 0
@@ -116,8 +136,7 @@ struct PlotFrame {
             var x = (left + right - rowWidth) / 2
             let baseline = 44 + Double(row) * 18
             for entry in entries {
-                svg +=
-                    "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(baseline - 6))\" width=\"\(coordinate(Self.swatchWidth))\" height=\"4\" fill=\"\(seriesColor(entry.index))\"/>"
+                svg += entry.mark.swatch(index: entry.index, x: x, width: Self.swatchWidth, middle: baseline - 4)
                 svg +=
                     "<text class=\"legend\" x=\"\(coordinate(x + Self.swatchWidth + Self.swatchGap))\" y=\"\(coordinate(baseline))\">\(escapeXML(entry.name))</text>\n"
                 x += entry.width + Self.entryGap
@@ -125,6 +144,37 @@ struct PlotFrame {
         }
         return svg
     }
+}
+
+/// How a legend entry shows its series: a line with the series' dashes, a filled box, or a
+/// point marker of a given shape.
+enum LegendMark {
+    case line
+    case area
+    case point(shape: Int)
+
+    func swatch(index: Int, x: Double, width: Double, middle: Double) -> String {
+        let color = seriesColor(index)
+        switch self {
+        case .line:
+            return
+                "<line x1=\"\(coordinate(x))\" x2=\"\(coordinate(x + width))\" y1=\"\(coordinate(middle))\" y2=\"\(coordinate(middle))\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dashAttribute(index))/>"
+        case .area:
+            return
+                "<rect x=\"\(coordinate(x + 4))\" y=\"\(coordinate(middle - 5))\" width=\"\(coordinate(width - 8))\" height=\"10\" fill=\"\(color)\" fill-opacity=\"\(index % 2 == 0 ? "0.9" : "0.45")\" stroke=\"\(color)\" stroke-width=\"1.5\"\(dashAttribute(index))/>"
+        case .point(let shape):
+            return pointMarker(shape: shape, x: x + width / 2, y: middle, color: color, radius: 4, opacity: 1)
+        }
+    }
+}
+
+/// `text` shortened with "…" until its estimated width (times `scale` for larger type) fits.
+func fitted(_ text: String, to available: Double, scale: Double = 1) -> String {
+    var shortened = text
+    while shortened.count > 1 && estimatedTextWidth(shortened) * scale > available {
+        shortened = String(shortened.dropLast(shortened.hasSuffix("…") ? 2 : 1)) + "…"
+    }
+    return shortened
 }
 
 /// The width of `text` at the charts' 12 px font, estimated without a font: wide characters

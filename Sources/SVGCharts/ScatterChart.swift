@@ -45,10 +45,25 @@ public struct ScatterChart: Chart {
     }
 
     public func svg() -> String {
+        ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
+    }
+
+    /// The mark of each layer: lines by their dashes, point sets by their marker shapes.
+    private var marks: [LegendMark] {
+        var shapes = 0
+        return layers.map { layer in
+            if layer.isLine { return .line }
+            shapes += 1
+            return .point(shape: shapes - 1)
+        }
+    }
+
+    private func drawing(_ width: Double, _ height: Double, _ kind: String) -> String {
+        let marks = marks
         let frame = PlotFrame(
             width: width, height: height, title: title, description: description, xLabel: xLabel, yLabel: yLabel,
             xAxis: Axis(covering: layers.flatMap(\.x)), yAxis: Axis(covering: layers.flatMap(\.y)),
-            legend: layers.map(\.name))
+            legend: layers.map(\.name), marks: marks, svgClass: kind)
         var svg = frame.header()
         for (index, layer) in layers.enumerated() {
             let points = zip(layer.x, layer.y).filter { $0.isFinite && $1.isFinite }
@@ -57,11 +72,10 @@ public struct ScatterChart: Chart {
                     "\($0 == 0 ? "M" : "L")\(coordinate(frame.x($1.0))) \(coordinate(frame.y($1.1)))"
                 }
                 svg +=
-                    "<path fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\" d=\"\(path.joined(separator: " "))\"/>\n"
-            } else {
+                    "<path fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\"\(dashAttribute(index)) d=\"\(path.joined(separator: " "))\"/>\n"
+            } else if case .point(let shape) = marks[index] {
                 for (x, y) in points {
-                    svg +=
-                        "<circle cx=\"\(coordinate(frame.x(x)))\" cy=\"\(coordinate(frame.y(y)))\" r=\"3\" fill=\"\(seriesColor(index))\" fill-opacity=\"0.75\"/>"
+                    svg += pointMarker(shape: shape, x: frame.x(x), y: frame.y(y), color: seriesColor(index))
                 }
                 svg += "\n"
             }

@@ -101,7 +101,7 @@ import Testing
                 "<figure class=\"chart\" id=\"fig-loss\"><svg></svg><figcaption>图 1：损失曲线</figcaption></figure>"))
         #expect(
             rendered.html.contains(
-                "<figure class=\"table\" id=\"tbl-sizes\"><figcaption>表 1</figcaption><table></table></figure>"))
+                "<figure class=\"table\" id=\"tbl-sizes\"><figcaption>表 1</figcaption><div class=\"scrolls\"><table></table></div></figure>"))
         #expect(rendered.warnings.map(\.message) == ["reference to unknown label 'fig-missing'"])
     }
 }

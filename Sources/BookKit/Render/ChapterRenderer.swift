@@ -13,8 +13,11 @@ enum ChapterRenderer {
         var headings: [Heading]
     }
 
-    static func body(_ chapter: Chapter, result: ChapterResult) -> Rendered {
-        let labels = PageStructure.numberLabels(chapter.cells, results: result.cells)
+    /// `language` is the book's (`book.yml`): it chooses the words (“图”/“Figure”, “辅助代码”).
+    static func body(_ chapter: Chapter, result: ChapterResult, language: String = "zh-CN") -> Rendered {
+        let text = InterfaceText(language: language)
+        let labels = PageStructure.numberLabels(
+            chapter.cells, results: result.cells, chapter: PageStructure.chapterNumber(chapter.path), text: text)
         // libcmark would mangle TeX (`\\`, `\,`, `*`), so formulas are cut out first.
         // Inline values become placeholders by their known positions, so they are found
         // wherever they end up (paragraphs, headings, table cells).
@@ -25,7 +28,7 @@ enum ChapterRenderer {
         for node in document.nodes() where MarkdownNode.isSwiftCell(node) {
             let html = cellHTML(
                 chapter.cells[cellIndex], result.cells[safe: cellIndex], index: cellIndex,
-                number: chapter.cells[cellIndex].options.label.flatMap { labels[$0] })
+                number: chapter.cells[cellIndex].options.label.flatMap { labels[$0] }, text: text)
             document.replace(node, withHTML: html, inline: false)
             cellIndex += 1
         }
@@ -36,7 +39,7 @@ enum ChapterRenderer {
         var warnings: [BookWarning] = []
         let html = MathProtector.restore(withInlineValues, spans: formulas) { formula in
             do {
-                return try MathConverter.mathML(formula.tex, display: formula.display)
+                return mathBox(try MathConverter.mathML(formula.tex, display: formula.display), formula)
             } catch let error as MathError {
                 let (line, column) = formula.location(ofTeXOffset: error.offset)
                 warnings.append(
@@ -50,24 +53,31 @@ enum ChapterRenderer {
         }
         let referenced = PageStructure.resolveReferences(
             html, numbers: labels, chapterPath: chapter.path, warnings: &warnings)
-        let (anchored, headings) = PageStructure.anchorHeadings(referenced)
+        let (anchored, headings) = PageStructure.anchorHeadings(referenced, linkLabel: text.sectionLink)
         return Rendered(html: anchored, warnings: warnings, headings: headings)
     }
 
-    /// A cell's box: code, output, charts and tables (the first one numbered and anchored when
+    /// A formula in a box that scrolls sideways when the formula is wider than the page: every
+    /// display formula, and inline ones long enough to overflow a phone's line.
+    static func mathBox(_ mathML: String, _ formula: MathProtector.Span) -> String {
+        if formula.display { return "<span class=\"display-math scrolls\">\(mathML)</span>" }
+        return formula.tex.count > 40 ? "<span class=\"wide-math\">\(mathML)</span>" : mathML
+    }
+
+    /// A cell's box: code (a hidden cell's in a collapsed “辅助代码” block, so the page's code
+    /// stays complete), output, charts and tables (the first one numbered and anchored when
     /// the cell has a label), error and timing.
-    static func cellHTML(_ cell: Cell, _ result: CellResult?, index: Int, number: String? = nil) -> String {
-        // A hidden cell that shows nothing (helper code, claims) leaves no trace on the page.
+    static func cellHTML(
+        _ cell: Cell, _ result: CellResult?, index: Int, number: String? = nil, text: InterfaceText = .chinese
+    ) -> String {
+        let code = codeBlock(displayedCode(cell))
         if !cell.options.echo, let result, result.error == nil,
             !cell.options.output || (result.output.isEmpty && result.richOutputs.isEmpty)
         {
-            return "<!-- cell \(index + 1) -->"
+            return hiddenCode(code, index: index, text: text)
         }
         var html = "<div class=\"cell\" id=\"cell-\(index + 1)\">\n"
-        if cell.options.echo {
-            html +=
-                "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(displayedCode(cell)))</code></pre>\n"
-        }
+        html += cell.options.echo ? code + "\n" : hiddenCode(code, index: nil, text: text) + "\n"
         if let result {
             if cell.options.output {
                 if !result.output.isEmpty {
@@ -77,22 +87,35 @@ enum ChapterRenderer {
                     let isFirst = position == 0
                     let id = isFirst ? cell.options.label.map { " id=\"\(escapeHTML($0))\"" } ?? "" : ""
                     let captionText = [isFirst ? number : nil, isFirst ? cell.options.caption : nil].compactMap { $0 }
-                        .joined(separator: "：")
+                        .joined(separator: text.captionSeparator)
                     let caption = captionText.isEmpty ? "" : "<figcaption>\(escapeHTML(captionText))</figcaption>"
                     switch output {
                     case .figure(let svg, _):
                         html += "<figure class=\"chart\"\(id)>\(svg)\(caption)</figure>\n"
                     case .html(let fragment, _):
-                        html += "<figure class=\"table\"\(id)>\(caption)\(fragment)</figure>\n"
+                        html +=
+                            "<figure class=\"table\"\(id)>\(caption)<div class=\"scrolls\">\(fragment)</div></figure>\n"
                     }
                 }
             }
             if let error = result.error {
                 html += "<pre class=\"error\" role=\"alert\">\(escapeHTML(error))</pre>\n"
             }
-            html += "<p class=\"cell-meta\">\(status(result))</p>\n"
+            html += "<p class=\"cell-meta\">\(status(result, text))</p>\n"
         }
         return html + "</div>"
+    }
+
+    /// Highlighted Swift in the box the copy button attaches to.
+    static func codeBlock(_ code: String) -> String {
+        "<div class=\"code-block\"><pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(code))</code></pre></div>"
+    }
+
+    /// A hidden (`echo: false`) cell's code, collapsed: the reader can open it, and copying every
+    /// block of the page gives a program that compiles.
+    private static func hiddenCode(_ code: String, index: Int?, text: InterfaceText) -> String {
+        let id = index.map { " id=\"cell-\($0 + 1)\"" } ?? ""
+        return "<details class=\"hidden-code\"\(id)><summary>\(escapeHTML(text.hiddenCode))</summary>\(code)</details>"
     }
 
     /// The code a reader sees: without the `//|` option lines.
@@ -102,13 +125,13 @@ enum ChapterRenderer {
         return body.joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 
-    private static func status(_ result: CellResult) -> String {
+    private static func status(_ result: CellResult, _ text: InterfaceText) -> String {
         switch result.status {
-        case .succeeded: "运行 \(formatDuration(result.seconds))"
-        case .failed: "运行失败"
-        case .failedAsExpected: "按预期出错（error: true）"
-        case .notRun: "未运行"
-        case .skipped: "未执行（eval: false）"
+        case .succeeded: text.ran(formatDuration(result.seconds))
+        case .failed: text.failed
+        case .failedAsExpected: text.failedAsExpected
+        case .notRun: text.notRun
+        case .skipped: text.skipped
         }
     }
 

@@ -12,7 +12,7 @@ struct Heading: Equatable {
 /// numbered cross-references to labelled figures and tables (`@fig-loss` → “图 2”).
 enum PageStructure {
     /// Gives every `<h2>`–`<h4>` a unique id and a link to itself; returns the headings.
-    static func anchorHeadings(_ html: String) -> (html: String, headings: [Heading]) {
+    static func anchorHeadings(_ html: String, linkLabel: String = "本节链接") -> (html: String, headings: [Heading]) {
         var headings: [Heading] = []
         var used = Set<String>()
         let pattern = try! NSRegularExpression(pattern: "<h([2-4])>(.*?)</h\\1>", options: [.dotMatchesLineSeparators])
@@ -35,7 +35,7 @@ enum PageStructure {
             headings.append(Heading(level: level, id: id, text: text))
             result += html[cursor..<whole.lowerBound]
             result +=
-                "<h\(level) id=\"\(escapeHTML(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"本节链接\">#</a></h\(level)>"
+                "<h\(level) id=\"\(escapeHTML(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"\(escapeHTML(linkLabel))\">#</a></h\(level)>"
             cursor = whole.upperBound
         }
         return (result + html[cursor...], headings)
@@ -67,9 +67,13 @@ enum PageStructure {
         return result + html[cursor...]
     }
 
-    /// “图 N” / “表 N” for every labelled cell, numbered in order per kind: a `fig-` label
-    /// (or a cell that shows a chart) is a figure, a `tbl-` label a table.
-    static func numberLabels(_ cells: [Cell], results: [CellResult]) -> [String: String] {
+    /// “图 C.N” / “表 C.N” for every labelled cell of chapter C (“图 N” when the chapter has no
+    /// number), numbered in order per kind: a `fig-` label (or a cell that shows a chart) is a
+    /// figure, a `tbl-` label a table.
+    static func numberLabels(
+        _ cells: [Cell], results: [CellResult], chapter: Int? = nil, text: InterfaceText = .chinese
+    ) -> [String: String] {
+        let prefix = chapter.map { "\($0)." } ?? ""
         var numbers: [String: String] = [:]
         var (figures, tables) = (0, 0)
         for (cell, result) in zip(cells, results) {
@@ -77,13 +81,19 @@ enum PageStructure {
             let showsChart = result.richOutputs.contains { if case .figure = $0 { true } else { false } }
             if label.hasPrefix("tbl-") || (!label.hasPrefix("fig-") && !showsChart) {
                 tables += 1
-                numbers[label] = "表 \(tables)"
+                numbers[label] = "\(text.table) \(prefix)\(tables)"
             } else {
                 figures += 1
-                numbers[label] = "图 \(figures)"
+                numbers[label] = "\(text.figure) \(prefix)\(figures)"
             }
         }
         return numbers
+    }
+
+    /// The chapter's number from its file name's leading digits (`03-algorithms.md` → 3).
+    static func chapterNumber(_ path: String) -> Int? {
+        let name = path.split(separator: "/").last ?? ""
+        return Int(name.prefix { $0.isASCII && $0.isNumber })
     }
 
     /// The text of an HTML fragment (tags removed, entities of the escaper undone).

@@ -4,10 +4,12 @@ import Mustache
 struct PageTemplate {
     let book: Book
     let template: MustacheTemplate
+    let text: InterfaceText
 
     /// Uses the book's own page template when it has one (`book.pageTemplate`).
     init(book: Book) throws(BookError) {
         self.book = book
+        text = InterfaceText(language: book.configuration.language)
         let source = book.pageTemplate ?? (text: PageTemplate.standard, path: "page.mustache")
         do {
             template = try MustacheTemplate(string: source.text)
@@ -21,7 +23,7 @@ struct PageTemplate {
         let chapter = book.chapters[index]
         let previous = index > 0 ? book.chapters[index - 1] : nil
         let next = index + 1 < book.chapters.count ? book.chapters[index + 1] : nil
-        var pager = "<nav class=\"pager\" aria-label=\"上一章与下一章\">"
+        var pager = "<nav class=\"pager\" aria-label=\"\(escapeHTML(text.previousAndNext))\">"
         if let previous {
             pager += "<a rel=\"prev\" href=\"\(previous.pageHref)\">← \(escapeHTML(previous.title))</a>"
         }
@@ -39,28 +41,42 @@ struct PageTemplate {
             outline: outline(headings))
     }
 
-    /// The index page: the book's title and its chapters.
+    /// The index page: the book's title, its introduction (`index.md` beside `book.yml`, when
+    /// there is one), a link to the first chapter, and the chapters.
     func indexPage() -> String {
         let items = book.chapters.map { "<li><a href=\"\($0.pageHref)\">\(escapeHTML($0.title))</a></li>" }
+        let start = book.chapters.first.map {
+            "<p class=\"start\"><a href=\"\($0.pageHref)\">\(escapeHTML(text.startReading)) →</a></p>"
+        }
         let content = """
             <article>
             <h1>\(escapeHTML(book.configuration.title))</h1>
-            <ul class="chapters">
+            \(SiteSources.introduction(book) ?? "")
+            \(start ?? "")
+            <h2>\(escapeHTML(text.chapterList))</h2>
+            <ol class="chapters">
             \(items.joined(separator: "\n"))
-            </ul>
+            </ol>
             </article>
             """
         return page(title: book.configuration.title, current: nil, content: content, outline: "")
     }
 
-    /// How to rerun the chapter, and how long its computations took on this build.
+    /// How to run the chapter from a fresh clone and with other parameters, the link to its
+    /// Markdown source, and how long its computations took on this build.
     private func rerunBox(_ chapter: Chapter, result: ChapterResult) -> String {
         let parameters = chapter.parameters.map { " -p \($0.name)=\($0.value)" }.joined()
-        let failed = result.errors.isEmpty ? "" : "<p class=\"failed\">本章有 \(result.errors.count) 个错误，见上方的红色框。</p>"
+        let failed =
+            result.errors.isEmpty ? "" : "<p class=\"failed\">\(escapeHTML(text.failedCount(result.errors.count)))</p>"
+        let commands = "make site\n.build/release/mlbook run \(chapter.path)\(parameters)"
+        let timing = text.timing(formatDuration(result.runSeconds), formatDuration(result.compileSeconds))
         return """
-            <aside class="rerun">
-            <p>重新运行本章（可以改参数）：<code>mlbook run \(escapeHTML(chapter.path))\(escapeHTML(parameters))</code></p>
-            <p>本章的计算在构建时运行了 \(formatDuration(result.runSeconds))（编译 \(formatDuration(result.compileSeconds))）。</p>
+            <aside class="rerun" aria-labelledby="run-this-chapter">
+            <p class="rerun-title" id="run-this-chapter"><strong>\(escapeHTML(text.runThisChapter))</strong></p>
+            <p>\(escapeHTML(text.fromFreshClone))</p>
+            <div class="code-block"><pre class="code commands"><code>\(escapeHTML(commands))</code></pre></div>
+            <p>\(escapeHTML(timing))</p>
+            <p><a href="\(SiteSources.href(chapter))">\(escapeHTML(text.source))</a></p>
             \(failed)
             </aside>
             """
@@ -88,7 +104,9 @@ struct PageTemplate {
         }
         let context: [String: Any] = [
             "language": book.configuration.language, "pageTitle": title, "bookTitle": book.configuration.title,
-            "chapters": chapters, "content": content,
+            "chapters": chapters, "content": content, "contentsLabel": text.contents,
+            "skipLabel": text.skipToContent, "searchPlaceholder": text.searchPlaceholder,
+            "searchLabel": text.searchLabel,
         ]
         return template.render(context)
     }
@@ -105,17 +123,24 @@ struct PageTemplate {
         <link rel="stylesheet" href="style.css">
         </head>
         <body>
-        <nav class="sidebar" aria-label="目录">
+        <a class="skip-link" href="#content">{{skipLabel}}</a>
+        <nav class="sidebar" aria-label="{{contentsLabel}}">
         <p class="book-title"><a href="index.html">{{bookTitle}}</a></p>
-        <input id="search" type="search" placeholder="搜索全书…" aria-label="搜索全书" hidden>
-        <ol id="search-results" aria-live="polite"></ol>
+        <details class="toc">
+        <summary>{{contentsLabel}}</summary>
+        <div class="search">
+        <input id="search" type="search" placeholder="{{searchPlaceholder}}" aria-label="{{searchLabel}}" hidden>
+        <p id="search-status" aria-live="polite"></p>
+        <ol id="search-results"></ol>
+        </div>
         <ul class="chapters">
         {{#chapters}}
         <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{{outline}}}</li>
         {{/chapters}}
         </ul>
+        </details>
         </nav>
-        <main>
+        <main id="content">
         {{{content}}}
         </main>
         <script src="search-index.js" defer></script>

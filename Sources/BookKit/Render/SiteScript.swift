@@ -13,21 +13,26 @@ enum SiteScript {
         var text: String
     }
 
-    /// Splits a rendered chapter into sections at its `<h2>`–`<h4>` headings.
+    /// Splits a rendered chapter into sections at its `<h2>`–`<h4>` headings; every section's
+    /// text comes from `SearchText`, so no markup reaches the index.
     static func entries(page: String, chapterTitle: String, html: String, headings: [Heading]) -> [Entry] {
         var entries: [Entry] = []
         var rest = html[...]
         var current = (anchor: "", title: chapterTitle)
         for heading in headings {
-            guard let marker = rest.range(of: "id=\"\(escapeHTML(heading.id))\"") else { continue }
-            let before = rest[..<marker.lowerBound]
+            let opening = "<h\(heading.level) id=\"\(escapeHTML(heading.id))\">"
+            guard let marker = rest.range(of: opening) else { continue }
             entries.append(
-                Entry(page: page, anchor: current.anchor, title: current.title, text: searchable(String(before))))
+                Entry(
+                    page: page, anchor: current.anchor, title: current.title,
+                    text: SearchText.plain(String(rest[..<marker.lowerBound]))))
             current = (heading.id, heading.text)
-            rest = rest[marker.upperBound...]
+            let close = rest.range(of: "</h\(heading.level)>", range: marker.upperBound..<rest.endIndex)
+            rest = rest[(close?.upperBound ?? marker.upperBound)...]
         }
-        entries.append(Entry(page: page, anchor: current.anchor, title: current.title, text: searchable(String(rest))))
-        return entries.filter { !$0.text.isEmpty }
+        entries.append(
+            Entry(page: page, anchor: current.anchor, title: current.title, text: SearchText.plain(String(rest))))
+        return entries.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
     }
 
     /// `search-index.js`: the entries as a global the search script reads.
@@ -38,58 +43,128 @@ enum SiteScript {
         return "window.MLBOOK_SEARCH = \(json);\n"
     }
 
-    /// Visible text only: no SVG (chart internals), no tags, collapsed whitespace.
-    private static func searchable(_ html: String) -> String {
-        let withoutCharts = html.replacingOccurrences(
-            of: "<svg[\\s\\S]*?</svg>", with: " ", options: .regularExpression)
-        let withoutMath = withoutCharts.replacingOccurrences(
-            of: "<annotation[\\s\\S]*?</annotation>", with: " ", options: .regularExpression)
-        let text = PageStructure.plainText(withoutMath)
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// `mlbook.js`: copy buttons and the search box.
+    /// `mlbook.js`: copy buttons (they copy the `code` element's text, never their own label)
+    /// and the search box: every word of the query must occur; sections whose heading matches
+    /// come first; all results are counted and shown ten at a time, the matches marked.
     static let javaScript = """
         (function () {
           "use strict";
-          document.querySelectorAll("pre.code").forEach(function (block) {
+          var TEXT = {
+            zh: { copy: "复制", copied: "已复制", none: "没有找到", count: function (n) { return "共 " + n + " 条结果"; },
+                  more: function (n) { return "再显示 " + n + " 条"; } },
+            en: { copy: "Copy", copied: "Copied", none: "No results for", count: function (n) { return n + (n === 1 ? " result" : " results"); },
+                  more: function (n) { return "Show " + n + " more"; } }
+          };
+          var text = (document.documentElement.lang || "").toLowerCase().indexOf("zh") === 0 ? TEXT.zh : TEXT.en;
+
+          function copyText(value) {
+            if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(value); }
+            return new Promise(function (resolve, reject) {
+              var area = document.createElement("textarea");
+              area.value = value;
+              area.setAttribute("readonly", "");
+              area.style.position = "fixed";
+              area.style.opacity = "0";
+              document.body.appendChild(area);
+              area.select();
+              var done = document.execCommand("copy");
+              document.body.removeChild(area);
+              if (done) { resolve(); } else { reject(new Error("copy refused")); }
+            });
+          }
+          document.querySelectorAll(".code-block").forEach(function (block) {
+            var code = block.querySelector("pre code") || block.querySelector("pre");
+            if (!code) { return; }
             var button = document.createElement("button");
             button.className = "copy";
             button.type = "button";
-            button.textContent = "复制";
+            button.textContent = text.copy;
             button.addEventListener("click", function () {
-              navigator.clipboard.writeText(block.innerText).then(function () {
-                button.textContent = "已复制";
-                setTimeout(function () { button.textContent = "复制"; }, 1500);
-              });
+              copyText(code.textContent).then(function () {
+                button.textContent = text.copied;
+                setTimeout(function () { button.textContent = text.copy; }, 1500);
+              }, function () {});
             });
             block.appendChild(button);
           });
+
           var box = document.getElementById("search");
           var list = document.getElementById("search-results");
+          var status = document.getElementById("search-status");
           if (!box || !list || !window.MLBOOK_SEARCH) { return; }
           box.hidden = false;
-          box.addEventListener("input", function () {
-            var query = box.value.trim().toLowerCase();
-            list.textContent = "";
-            if (query.length < 1) { return; }
-            window.MLBOOK_SEARCH.filter(function (entry) {
-              return entry.text.toLowerCase().indexOf(query) >= 0 || entry.title.toLowerCase().indexOf(query) >= 0;
-            }).slice(0, 12).forEach(function (entry) {
-              var at = entry.text.toLowerCase().indexOf(query);
-              var snippet = at < 0 ? "" : entry.text.slice(Math.max(0, at - 20), at + query.length + 30);
+          function fold(value) { return value.normalize("NFKC").toLowerCase(); }
+          var entries = window.MLBOOK_SEARCH.map(function (entry, order) {
+            return { entry: entry, order: order, title: fold(entry.title), text: fold(entry.text) };
+          });
+          function score(item, phrase, words) {
+            var haystack = item.title + " " + item.text;
+            for (var i = 0; i < words.length; i++) { if (haystack.indexOf(words[i]) < 0) { return 0; } }
+            var inTitle = words.every(function (word) { return item.title.indexOf(word) >= 0; });
+            return (item.title.indexOf(phrase) >= 0 ? 8 : 0) + (inTitle ? 4 : 0) + (item.text.indexOf(phrase) >= 0 ? 2 : 0) + 1;
+          }
+          // Appends `value` to `parent` with every occurrence of the words in <mark>.
+          function appendMarked(parent, value, words) {
+            var folded = fold(value);
+            var at = 0;
+            while (at < value.length) {
+              var next = -1, length = 0;
+              words.forEach(function (word) {
+                var found = folded.indexOf(word, at);
+                if (found >= 0 && (next < 0 || found < next)) { next = found; length = word.length; }
+              });
+              if (next < 0 || folded.length !== value.length) { parent.appendChild(document.createTextNode(value.slice(at))); return; }
+              parent.appendChild(document.createTextNode(value.slice(at, next)));
+              var mark = document.createElement("mark");
+              mark.textContent = value.slice(next, next + length);
+              parent.appendChild(mark);
+              at = next + length;
+            }
+          }
+          var results = [], shown = 0, words = [];
+          function showMore() {
+            var more = list.querySelector("li.more");
+            if (more) { list.removeChild(more); }
+            results.slice(shown, shown + 10).forEach(function (result) {
+              var entry = result.entry;
               var item = document.createElement("li");
               var link = document.createElement("a");
               link.href = entry.page + (entry.anchor ? "#" + entry.anchor : "");
-              link.textContent = entry.title;
+              appendMarked(link, entry.title, words);
               item.appendChild(link);
-              if (snippet) {
+              var at = fold(entry.text).indexOf(words[0]);
+              if (at >= 0) {
                 var context = document.createElement("small");
-                context.textContent = "…" + snippet + "…";
+                var start = Math.max(0, at - 24);
+                appendMarked(context, (start > 0 ? "…" : "") + entry.text.slice(start, at + 60) + "…", words);
                 item.appendChild(context);
               }
               list.appendChild(item);
             });
+            shown = Math.min(results.length, shown + 10);
+            if (shown < results.length) {
+              var moreItem = document.createElement("li");
+              moreItem.className = "more";
+              var button = document.createElement("button");
+              button.type = "button";
+              button.textContent = text.more(Math.min(10, results.length - shown));
+              button.addEventListener("click", showMore);
+              moreItem.appendChild(button);
+              list.appendChild(moreItem);
+            }
+          }
+          box.addEventListener("input", function () {
+            var phrase = fold(box.value.trim());
+            list.textContent = "";
+            status.textContent = "";
+            words = phrase.split(/\\s+/).filter(function (word) { return word.length > 0; });
+            if (words.length === 0) { return; }
+            results = entries.map(function (item) { return { entry: item.entry, order: item.order, score: score(item, phrase, words) }; })
+              .filter(function (result) { return result.score > 0; })
+              .sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+            shown = 0;
+            status.textContent = results.length === 0 ? text.none + " “" + box.value.trim() + "”" : text.count(results.length);
+            showMore();
           });
         })();
 

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The words a reader sees in a piece of rendered HTML, for the search index: no charts, no
+/// TeX annotations, no heading link marks or cell timings, no tags (not even a tag cut in half
+/// at a section boundary), every character reference decoded and invisible format characters
+/// (such as MathML's U+2061 function application) dropped, whitespace collapsed.
+enum SearchText {
+    static func plain(_ html: String) -> String {
+        var text = html
+        for pattern in [
+            "<svg[\\s\\S]*?</svg>", "<annotation[\\s\\S]*?</annotation>", "<a class=\"anchor\"[^>]*>[^<]*</a>",
+            "<p class=\"cell-meta\">[\\s\\S]*?</p>", "<summary>[\\s\\S]*?</summary>", "<!--[\\s\\S]*?-->",
+            "<[^>]*>", "<[^>]*$",
+        ] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        let decoded = decodingCharacterReferences(text)
+        let visible = String(
+            String.UnicodeScalarView(decoded.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&nbsp;` and numeric references as characters.
+    static func decodingCharacterReferences(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
+        let pattern = try! NSRegularExpression(pattern: "&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
+        var result = ""
+        var cursor = text.startIndex
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let whole = Range(match.range, in: text), let nameRange = Range(match.range(at: 1), in: text) else {
+                continue
+            }
+            let name = text[nameRange]
+            var replacement: String? = named[String(name)]
+            if name.hasPrefix("#") {
+                let digits = name.dropFirst()
+                let value =
+                    digits.first.map { $0 == "x" || $0 == "X" } == true
+                    ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                replacement = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            }
+            result += text[cursor..<whole.lowerBound]
+            result += replacement ?? String(text[whole])
+            cursor = whole.upperBound
+        }
+        return result + text[cursor...]
+    }
+}
