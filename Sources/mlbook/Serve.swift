@@ -64,20 +64,11 @@ struct Serve: ParsableCommand {
         }
     }
 
-    /// Modification times of every file in the book folder, and of the engine library (a
-    /// rebuilt engine changes every chapter's results).
-    private func snapshot() -> [String: Date] {
-        var times: [String: Date] = [:]
-        if let engine = try? Engine.besideExecutable() {
-            let library = engine.productsDirectory + "/libNotebook.so"
-            times[library] = (try? FileManager.default.attributesOfItem(atPath: library)[.modificationDate]) as? Date
-        }
-        let enumerator = FileManager.default.enumerator(atPath: options.book)
-        while let file = enumerator?.nextObject() as? String {
-            guard !file.hasPrefix("_freeze") else { continue }
-            let path = options.book + "/" + file
-            times[file] = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
-        }
-        return times
+    /// Modification times of every file in the book folder, except what a build writes there
+    /// (the site, its staging folders, the work folder), and of the engine library (a rebuilt
+    /// engine changes every chapter's results).
+    private func snapshot() -> BookSnapshot {
+        let library = (try? Engine.besideExecutable()).map { [$0.productsDirectory + "/libNotebook.so"] } ?? []
+        return BookSnapshot(book: options.book, ignoring: [output, options.workDirectory], alsoWatching: library)
     }
 }

@@ -40,6 +40,27 @@ import Testing
         #expect(elapsed < 5)
     }
 
+    /// A scatter chart of 100,000 points: its SVG (about 8 MB) and series arrive as one
+    /// message (17 s before, most of it rescanning the line).
+    @Test func aFigureOfAHundredThousandPointsIsReadAndAppliedQuickly() throws {
+        var session = Self.runningSession()
+        let svg = String(repeating: "<circle cx=\"12.3\" cy=\"45.6\" r=\"3.5\" fill=\"var(--chart-1)\"/>", count: 100_000)
+        let values = (0..<100_000).map { Double($0) / 7 }
+        let message = ChannelMessage.figure(
+            cell: 0, svg: svg, series: [SeriesRecord(name: "p.x", values: values), SeriesRecord(name: "p.y", values: values)])
+        let bytes = try ResultJSON.encoder().encode(message) + Data("\n".utf8)
+        var verdicts: [ExecutionSession.Verdict] = []
+        let elapsed = Self.seconds {
+            for offset in stride(from: 0, to: bytes.count, by: 65536) {
+                for line in session.receiveChannel(bytes[offset..<min(offset + 65536, bytes.count)]) {
+                    verdicts.append(session.apply(line: line))
+                }
+            }
+        }
+        #expect(verdicts == [.proceed])
+        #expect(elapsed < 2)
+    }
+
     @Test func manyShortChannelLinesInOneChunkAreReadInLinearTime() {
         var session = Self.runningSession()
         let chunk = Data(String(repeating: "{}\n", count: 1 << 20).utf8)
