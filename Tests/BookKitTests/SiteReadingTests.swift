@@ -122,11 +122,13 @@ import Testing
 @Suite struct SitePagesTests {
     @Test func theIndexIntroducesTheBookAndEveryPageSaysHowToRunIt() throws {
         let files = try PageTemplateTests.pages([
-            "book.yml": "title: T\nlanguage: zh-CN\nchapters: [01-a.md]\n",
-            "01-a.md": "---\nparams: { epochs: 3 }\n---\n# A\n",
+            "book.yml": "title: T\nlanguage: zh-CN\ndescription: A book & more.\nchapters: [01-a.md]\n",
+            "01-a.md": "---\nparams: { epochs: 3 }\n---\n# A\n\nWhat $x^2$ means.\n\n```swift\nlet x = 1\n```\n",
             "index.md": "An *introduction*.\n",
         ])
         let index = try #require(files["index.html"])
+        #expect(index.contains("<p class=\"description\">A book &amp; more.</p>"))
+        #expect(index.contains("<div class=\"summary\"><p>What <math"), "each chapter with its opening paragraph")
         #expect(index.contains("<div class=\"introduction\">\n<p>An <em>introduction</em>.</p>"))
         #expect(index.contains("<p class=\"start\"><a href=\"01-a.html\">开始阅读 →</a></p>"))
         let page = try #require(files["01-a.html"])

@@ -45,7 +45,7 @@ public enum BookLoader {
             throw BookError(file: path, "cannot read the book configuration (is this a book folder?)")
         }
         let fields = try YAMLFields(yaml: text, file: path)
-        try fields.rejectUnknownKeys(["title", "language", "chapters", "execute"])
+        try fields.rejectUnknownKeys(["title", "language", "description", "chapters", "execute"])
         guard let title = try fields.string("title") else {
             throw BookError(file: path, "book.yml needs a 'title'")
         }
@@ -61,7 +61,7 @@ public enum BookLoader {
         }
         return BookConfiguration(
             title: title, language: try fields.string("language") ?? "en", chapterFiles: chapterFiles,
-            execution: execution)
+            execution: execution, description: try fields.string("description"))
     }
 
     /// The line of `book.yml` that names `file`, for a precise error.

@@ -18,11 +18,14 @@ public struct BookConfiguration: Sendable, Equatable {
     /// Chapter file names, relative to the book folder.
     public var chapterFiles: [String]
     public var execution: ExecutionDefaults
+    /// A sentence or two about the book, shown on the index page.
+    public var description: String?
 
     public init(
         title: String, language: String = "en", chapterFiles: [String],
-        execution: ExecutionDefaults = ExecutionDefaults()
+        execution: ExecutionDefaults = ExecutionDefaults(), description: String? = nil
     ) {
+        self.description = description
         self.title = title
         self.language = language
         self.chapterFiles = chapterFiles

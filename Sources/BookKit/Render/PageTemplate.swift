@@ -41,22 +41,28 @@ struct PageTemplate {
             outline: outline(headings))
     }
 
-    /// The index page: the book's title, its introduction (`index.md` beside `book.yml`, when
-    /// there is one), a link to the first chapter, and the chapters.
+    /// The index page: the book's title, its description (`book.yml`'s `description:`) and
+    /// introduction (`index.md` beside `book.yml`, when there is one), a link to the first
+    /// chapter, and the chapters, each with its opening paragraph.
     func indexPage() -> String {
-        let items = book.chapters.map { "<li><a href=\"\($0.pageHref)\">\(escapeHTML($0.title))</a></li>" }
+        let items = book.chapters.map { chapter in
+            let summary = SiteSources.summary(chapter).map { "<div class=\"summary\">\($0)</div>" } ?? ""
+            return "<li><a href=\"\(chapter.pageHref)\">\(escapeHTML(chapter.title))</a>\(summary)</li>"
+        }
         let start = book.chapters.first.map {
             "<p class=\"start\"><a href=\"\($0.pageHref)\">\(escapeHTML(text.startReading)) →</a></p>"
         }
+        let description = book.configuration.description.map { "<p class=\"description\">\(escapeHTML($0))</p>" }
         let content = """
             <article>
             <h1>\(escapeHTML(book.configuration.title))</h1>
+            \(description ?? "")
             \(SiteSources.introduction(book) ?? "")
             \(start ?? "")
             <h2>\(escapeHTML(text.chapterList))</h2>
-            <ol class="chapters">
+            <ul class="chapter-list">
             \(items.joined(separator: "\n"))
-            </ol>
+            </ul>
             </article>
             """
         return page(title: book.configuration.title, current: nil, content: content, outline: "")

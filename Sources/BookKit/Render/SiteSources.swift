@@ -27,11 +27,30 @@ enum SiteSources {
     /// The book's `index.md` as HTML (formulas as MathML), or nil when the book has none.
     static func introduction(_ book: Book) -> String? {
         guard let markdown = try? String(contentsOfFile: book.root + "/index.md", encoding: .utf8) else { return nil }
+        return "<div class=\"introduction\">\n\(html(markdown))</div>"
+    }
+
+    /// A chapter's first paragraph of prose (before any cell, without inline values, which
+    /// exist only after a run), for the index page; nil when it opens otherwise.
+    static func summary(_ chapter: Chapter) -> String? {
+        let blocks = chapter.markdown.components(separatedBy: "\n\n").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let prose = blocks.prefix { !$0.hasPrefix("```") }.first { block in
+            guard let first = block.first, !"#<|>-*`![".contains(first) else { return false }
+            return !block.contains("{swift}") && !block.hasPrefix("---") && !block.contains("@fig-")
+                && !block.contains("@tbl-")
+        }
+        return prose.map(html)
+    }
+
+    /// Markdown rendered by libcmark, formulas as MathML.
+    private static func html(_ markdown: String) -> String {
         let (protected, formulas) = MathProtector.protect(markdown)
-        let html = MarkdownDocument(PipeTables.render(protected)).html()
-        let restored = MathProtector.restore(html, spans: formulas) { formula in
+        let document = MarkdownDocument(PipeTables.render(protected))
+        document.joinCJKLines()
+        return MathProtector.restore(document.html(), spans: formulas) { formula in
             (try? MathConverter.mathML(formula.tex, display: formula.display)) ?? escapeHTML(formula.tex)
         }
-        return "<div class=\"introduction\">\n\(restored)</div>"
     }
 }

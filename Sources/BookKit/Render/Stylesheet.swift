@@ -52,6 +52,11 @@ enum Stylesheet {
         a { color: var(--accent); }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
         .pager a[rel=next] { margin-left: auto; }
+        .chapter-list { list-style: none; padding-left: 0; }
+        .chapter-list > li { margin: 0 0 1rem; }
+        .chapter-list > li > a { font-weight: 600; }
+        .chapter-list .summary p { margin: 0.2rem 0 0; color: var(--muted); }
+        .description { font-size: 1.1rem; }
         .start a { display: inline-block; padding: 0.4rem 1.1rem; border-radius: 6px; background: var(--accent);
           color: var(--background); text-decoration: none; font-weight: 600; }
         @media (max-width: 760px) {
