@@ -57,6 +57,18 @@ import Testing
         #expect(try Self.render(path: "c.md").contains("<figcaption>图 1：损失</figcaption>"))
     }
 
+    @Test func labelledDisplayFormulasAreNumberedAndReferenced() throws {
+        let source = "# C\n\nThe loss:\n\n$$ L = x^2 $$ {#eq-loss}\n\nSee @eq-loss and $$ y $$ unlabelled.\n"
+        let chapter = try ChapterLoader.parse(source, path: "chapters/02-c.md")
+        let empty = ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        let rendered = ChapterRenderer.body(chapter, result: empty)
+        #expect(rendered.html.contains("<span class=\"display-math scrolls numbered\" id=\"eq-loss\"><math"))
+        #expect(rendered.html.contains("<span class=\"equation-number\">(2.1)</span></span>"))
+        #expect(rendered.html.contains("See <a class=\"reference\" href=\"#eq-loss\">式 (2.1)</a>"))
+        #expect(!rendered.html.contains("{#eq-loss}"))
+        #expect(rendered.warnings.isEmpty)
+    }
+
     @Test func theInterfaceSpeaksTheBooksLanguage() throws {
         let html = try Self.render(language: "en")
         #expect(html.contains("<figcaption>Figure 3.1: 损失</figcaption>"))

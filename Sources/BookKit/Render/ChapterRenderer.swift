@@ -51,8 +51,11 @@ enum ChapterRenderer {
                 return escapeHTML(formula.tex)
             }
         }
+        let equations = PageStructure.numberEquations(
+            html, chapter: PageStructure.chapterNumber(chapter.path), text: text)
         let referenced = PageStructure.resolveReferences(
-            html, numbers: labels, chapterPath: chapter.path, warnings: &warnings)
+            equations.html, numbers: labels.merging(equations.numbers) { figure, _ in figure },
+            chapterPath: chapter.path, warnings: &warnings)
         let (anchored, headings) = PageStructure.anchorHeadings(referenced, linkLabel: text.sectionLink)
         return Rendered(html: anchored, warnings: warnings, headings: headings)
     }

@@ -46,7 +46,7 @@ enum PageStructure {
     static func resolveReferences(
         _ html: String, numbers: [String: String], chapterPath: String, warnings: inout [BookWarning]
     ) -> String {
-        let pattern = try! NSRegularExpression(pattern: "@((?:fig|tbl)-[A-Za-z0-9_-]+)")
+        let pattern = try! NSRegularExpression(pattern: "@((?:fig|tbl|eq)-[A-Za-z0-9_-]+)")
         var result = ""
         var cursor = html.startIndex
         for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
@@ -88,6 +88,30 @@ enum PageStructure {
             }
         }
         return numbers
+    }
+
+    /// Numbers every display formula followed by a label (`$$ … $$ {#eq-name}`): “(C.N)” at its
+    /// right, the label as its id; returns the page and “式 (C.N)” for each label, for `@eq-name`.
+    static func numberEquations(_ html: String, chapter: Int?, text: InterfaceText) -> (
+        html: String, numbers: [String: String]
+    ) {
+        let pattern = try! NSRegularExpression(
+            pattern: "<span class=\"display-math scrolls\">([\\s\\S]*?</math>)</span>\\s*\\{#(eq-[A-Za-z0-9_-]+)\\}")
+        var (result, numbers, count) = ("", [String: String](), 0)
+        var cursor = html.startIndex
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let whole = Range(match.range, in: html), let math = Range(match.range(at: 1), in: html),
+                let label = Range(match.range(at: 2), in: html)
+            else { continue }
+            count += 1
+            let number = (chapter.map { "\($0)." } ?? "") + "\(count)"
+            numbers[String(html[label])] = "\(text.equation) (\(number))"
+            result += html[cursor..<whole.lowerBound]
+            result +=
+                "<span class=\"display-math scrolls numbered\" id=\"\(html[label])\">\(html[math])<span class=\"equation-number\">(\(number))</span></span>"
+            cursor = whole.upperBound
+        }
+        return (result + html[cursor...], numbers)
     }
 
     /// The chapter's number from its file name's leading digits (`03-algorithms.md` → 3).

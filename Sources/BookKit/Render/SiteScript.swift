@@ -93,7 +93,14 @@ enum SiteScript {
           var status = document.getElementById("search-status");
           if (!box || !list || !window.MLBOOK_SEARCH) { return; }
           box.hidden = false;
-          function fold(value) { return value.normalize("NFKC").toLowerCase(); }
+          // Case and width folded character by character, keeping every position, so a match in
+          // the folded text marks the same characters of the original.
+          function fold(value) {
+            return value.split("").map(function (c) {
+              var folded = c.normalize("NFKC").toLowerCase();
+              return folded.length === 1 ? folded : c;
+            }).join("");
+          }
           var entries = window.MLBOOK_SEARCH.map(function (entry, order) {
             return { entry: entry, order: order, title: fold(entry.title), text: fold(entry.text) };
           });
@@ -113,7 +120,7 @@ enum SiteScript {
                 var found = folded.indexOf(word, at);
                 if (found >= 0 && (next < 0 || found < next)) { next = found; length = word.length; }
               });
-              if (next < 0 || folded.length !== value.length) { parent.appendChild(document.createTextNode(value.slice(at))); return; }
+              if (next < 0) { parent.appendChild(document.createTextNode(value.slice(at))); return; }
               parent.appendChild(document.createTextNode(value.slice(at, next)));
               var mark = document.createElement("mark");
               mark.textContent = value.slice(next, next + length);

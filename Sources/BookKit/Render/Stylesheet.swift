@@ -75,6 +75,9 @@ enum Stylesheet {
         math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.1em; }
         .display-math { display: block; margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
         .display-math > math { margin: 0 auto; padding: 0.2rem 0; }
+        .display-math.numbered { display: flex; align-items: center; }
+        .display-math.numbered > math { flex: 1 0 auto; }
+        .equation-number { flex: none; padding-left: 1rem; }
         .wide-math { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
         .scrolls {
           background: linear-gradient(to right, var(--background) 30%, transparent) left / 2rem 100% no-repeat local,
