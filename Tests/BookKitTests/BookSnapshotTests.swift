@@ -23,7 +23,8 @@ import Testing
         let book = try BookLoaderTests.folder(["book.yml": "title: t\n", "01-a.md": "# A\n"])
         let before = BookSnapshot(book: book, ignoring: [book + "/site"])
         let chapter = book + "/01-a.md"
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: chapter)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: chapter)
         #expect(BookSnapshot(book: book, ignoring: [book + "/site"]) != before)
     }
 }

@@ -44,10 +44,12 @@ import Testing
     /// message (17 s before, most of it rescanning the line).
     @Test func aFigureOfAHundredThousandPointsIsReadAndAppliedQuickly() throws {
         var session = Self.runningSession()
-        let svg = String(repeating: "<circle cx=\"12.3\" cy=\"45.6\" r=\"3.5\" fill=\"var(--chart-1)\"/>", count: 100_000)
+        let svg = String(
+            repeating: "<circle cx=\"12.3\" cy=\"45.6\" r=\"3.5\" fill=\"var(--chart-1)\"/>", count: 100_000)
         let values = (0..<100_000).map { Double($0) / 7 }
         let message = ChannelMessage.figure(
-            cell: 0, svg: svg, series: [SeriesRecord(name: "p.x", values: values), SeriesRecord(name: "p.y", values: values)])
+            cell: 0, svg: svg,
+            series: [SeriesRecord(name: "p.x", values: values), SeriesRecord(name: "p.y", values: values)])
         let bytes = try ResultJSON.encoder().encode(message) + Data("\n".utf8)
         var verdicts: [ExecutionSession.Verdict] = []
         let elapsed = Self.seconds {

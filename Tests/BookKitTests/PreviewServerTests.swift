@@ -52,7 +52,8 @@ import Testing
     @Test func symbolicLinksOutOfTheSiteAreNotFollowed() throws {
         let (server, root) = try Self.server()
         let outside = try BookLoaderTests.folder(["secret.html": "<p>secret</p>"])
-        try FileManager.default.createSymbolicLink(atPath: root + "/leak.html", withDestinationPath: outside + "/secret.html")
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/leak.html", withDestinationPath: outside + "/secret.html")
         try FileManager.default.createSymbolicLink(atPath: root + "/elsewhere", withDestinationPath: outside)
         try FileManager.default.createSymbolicLink(atPath: root + "/alias.css", withDestinationPath: "style.css")
         for target in ["/leak.html", "/elsewhere/secret.html", "/elsewhere/"] {
