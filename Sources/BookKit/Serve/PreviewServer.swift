@@ -107,8 +107,9 @@ public final class PreviewServer: @unchecked Sendable {
         writeAll(respond(to: String(decoding: head, as: UTF8.self)), to: connection)
     }
 
-    /// The request up to the end of its request line (or of its head), or nil when the client
-    /// closed or fell silent first. Reads at most `requestHeadLimit` bytes, each once.
+    /// The request's head, up to the blank line that ends it (read whole, so closing the
+    /// connection after answering never resets it under unread bytes), or nil when the
+    /// client closed or fell silent first. Reads at most `requestHeadLimit` bytes, each once.
     private func readRequestHead(_ connection: Int32) -> [UInt8]? {
         var head: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -116,12 +117,25 @@ public final class PreviewServer: @unchecked Sendable {
         while head.count < Self.requestHeadLimit, Date() < deadline {
             let count = read(connection, &buffer, min(buffer.count, Self.requestHeadLimit - head.count))
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            let searchFrom = max(0, head.count - 1)
+            guard count > 0 else { break }
+            let searchFrom = max(0, head.count - 3)
             head += buffer[0..<count]
-            if head[searchFrom...].contains(0x0A) { return head }
+            if Self.endsHead(head[searchFrom...]) { return head }
         }
-        return head.count >= Self.requestHeadLimit ? head : nil
+        // A request line without the rest of its head is still answered (400 if malformed).
+        return head.contains(0x0A) || head.count >= Self.requestHeadLimit ? head : nil
+    }
+
+    /// Whether `bytes` hold the blank line that ends a request head (`\n\n` or `\n\r\n`).
+    private static func endsHead(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while let newline = bytes[index...].firstIndex(of: 0x0A) {
+            let next = bytes.index(after: newline)
+            if next < bytes.endIndex, bytes[next] == 0x0A { return true }
+            if next + 1 < bytes.endIndex, bytes[next] == 0x0D, bytes[next + 1] == 0x0A { return true }
+            index = next
+        }
+        return false
     }
 
     /// The whole HTTP response to a request (head and body).
