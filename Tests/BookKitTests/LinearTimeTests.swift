@@ -108,6 +108,17 @@ import Testing
         #expect(String(decoding: tail.tail.suffix(15), as: UTF8.self) == "{\"crash\": true}")
     }
 
+    /// 64 MB on a real process's stderr: the outcome keeps the last 4 MB, ending with what was
+    /// written last (where the backtracer's report is).
+    @Test func aChildsStderrKeepsItsEnd() throws {
+        let process = ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", "head -c 67108864 /dev/zero >&2; echo '{\"crash\": 1}' >&2"])
+        let outcome = try process.run(deadline: { (30, "too slow") }, standardOutput: { _ in })
+        #expect(outcome.exitStatus == 0)
+        #expect(outcome.standardError.utf8.count == ChildProcess.standardErrorLimit)
+        #expect(outcome.standardError.hasSuffix("{\"crash\": 1}\n"))
+    }
+
     /// 1.6 MB of prose with a formula in every sentence (48 s before, in `restore`).
     @Test func restoringMathIsLinear() {
         let sentence = "损失（$L = \\sum_i (y_i - \\hat y_i)^2$）下降，$$\\nabla L$$ 也随之变小。"
