@@ -44,11 +44,15 @@ struct Axis {
         ticks = (0..<count).map { first + Double($0) * step }
     }
 
-    /// Whether values spanning more than two decades (all positive) read better on a log scale.
+    /// Whether values spanning more than two decades (all positive) read better on a log scale:
+    /// only when at least a tenth of them lie two decades or more below the largest. A few
+    /// points far below the rest (a schedule decaying to nearly 0 in its last steps) would
+    /// otherwise squash every other line into the top of the plot.
     static func prefersLogarithmic(_ values: [Double]) -> Bool {
         let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max(), low > 0 else { return false }
-        return high / low > 100
+        guard let low = finite.min(), let high = finite.max(), low > 0, high / low > 100 else { return false }
+        let farBelow = finite.filter { $0 < high / 100 }.count
+        return Double(farBelow) >= 0.1 * Double(finite.count)
     }
 
     /// The smallest of 1, 2, 5 × 10ᵏ that is ≥ `rough`.

@@ -98,6 +98,9 @@ import Testing
         var linear = LineChart(title: "t")
         linear.add("loss", y: [3, 2, 1])
         #expect(!linear.svg().contains(">0.01<"))
+        var decaying = LineChart(title: "t")
+        decaying.add("rate", y: (0..<40).map { $0 < 38 ? 0.1 - 0.002 * Double($0) : 1e-7 })
+        #expect(!decaying.svg().contains("10⁻⁷"), "two points far below the rest keep the axis linear")
     }
 
     @Test func aHundredThousandPointHistoryStaysSmallAndKeepsItsSpike() {
