@@ -69,6 +69,8 @@ public struct HeatMap: Chart {
 
             """
         let showsValues = showsValues && cell >= 24
+        // Labels 12 px high need 14 px each: on small cells every n-th row and column is labelled.
+        let labelStride = max(1, Int((14 / cell).rounded(.up)))
         for (row, rowValues) in values.enumerated() {
             for (column, value) in rowValues.enumerated() {
                 let opacity = value.isFinite ? 0.08 + 0.92 * (value - low) / span : 0
@@ -81,10 +83,11 @@ public struct HeatMap: Chart {
                         "<text class=\"\(valueClass)\" x=\"\(coordinate(x + cell / 2))\" y=\"\(coordinate(y + cell / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(formatSignificant(value, digits: 2))</text>"
                 }
             }
+            guard row % labelStride == 0 else { continue }
             svg +=
                 "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(rowLabels[row]))</text>\n"
         }
-        for (column, label) in columnLabels.enumerated() {
+        for (column, label) in columnLabels.enumerated() where column % labelStride == 0 {
             let x = coordinate(left + cell * (Double(column) + 0.5))
             svg +=
                 uprightLabels

@@ -143,6 +143,12 @@ import Testing
         let values = names.map { _ in names.map { _ in 0.5 } }
         let crowded = firstDrawing(HeatMap(title: "h", values: values, rowLabels: names, columnLabels: names).svg())
         #expect(crowded.components(separatedBy: "rotate(-90)\" text-anchor=\"end\"").count - 1 == 24)
+        let narrow =
+            HeatMap(title: "h", values: values, rowLabels: names, columnLabels: names).svg()
+            .components(separatedBy: "chart-narrow").last ?? ""
+        #expect(
+            narrow.components(separatedBy: "rotate(-90)\" text-anchor=\"end\"").count - 1 == 12,
+            "on the phone's 8-unit cells every second column is labelled")
         let roomy = HeatMap(title: "h", values: [[1, 0], [0, 1]], columnLabels: ["B10", "B11"]).svg()
         #expect(!roomy.contains("rotate(-90)\" text-anchor=\"end\""))
     }
