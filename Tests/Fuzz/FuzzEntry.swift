@@ -67,6 +67,9 @@ private func fuzzLoader(_ bytes: Data) {
             cell.firstLine >= 1 && cell.firstLine <= lineCount + 1, "cell line \(cell.firstLine) of \(lineCount)")
     }
     _ = ProgramGenerator.program(for: chapter)
+    // `-p name=value` for every parameter: accepted or refused with an error, never a crash.
+    let overrides = Dictionary(chapter.parameters.map { ($0.name, "1") }, uniquingKeysWith: { $1 })
+    _ = try? ChapterLoader.parse(text, path: "chapters/01-fuzz.md", overrides: overrides)
 }
 
 private func fuzzChannel(_ bytes: Data) {

@@ -21,7 +21,7 @@ mkdir -p "$out" "$build/crashes"
 cd "$root"
 
 if [ ! -d "$build/checkouts/Yams" ]; then
-    swift package --scratch-path "$build" resolve >/dev/null
+    swift package --scratch-path "$build" resolve >/dev/null 2>&1 || { echo "fuzz: cannot resolve the package dependencies" >&2; exit 2; }
 fi
 yams="$build/checkouts/Yams/Sources"
 
@@ -40,31 +40,42 @@ for file in "${sources[@]}" Sources/NotebookFormat/*.swift "$0"; do
     [ "$file" -nt "$binary" ] && stale=yes
 done
 
+build_log="$out/build.log"
+build_failed() {
+    echo "fuzz: the build failed; see $build_log" >&2
+    grep -E "error" "$build_log" | head -20 >&2
+    exit 2
+}
 if [ "$stale" = yes ]; then
     echo "fuzz: building $binary"
+    : >"$build_log"
     if [ ! -f "$out/libYams.a" ]; then
-        (cd "$out" && clang -c -O1 -g -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" "$yams"/CYaml/src/*.c)
-        swiftc -O -wmo -parse-as-library -module-name Yams -emit-module -emit-module-path "$out/Yams.swiftmodule" \
+        (cd "$out" && clang -c -O1 -g -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" "$yams"/CYaml/src/*.c) \
+            >>"$build_log" 2>&1 || build_failed
+        swiftc -Onone -parse-as-library -module-name Yams -emit-module -emit-module-path "$out/Yams.swiftmodule" \
             -emit-library -static -o "$out/libYams.a" -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" \
-            "$yams"/Yams/*.swift
+            "$yams"/Yams/*.swift >>"$build_log" 2>&1 || build_failed
     fi
     swiftc -Onone -g -parse-as-library -module-name NotebookFormat -emit-module \
         -emit-module-path "$out/NotebookFormat.swiftmodule" -emit-library -static -o "$out/libNotebookFormat.a" \
-        Sources/NotebookFormat/*.swift
+        Sources/NotebookFormat/*.swift >>"$build_log" 2>&1 || build_failed
     swiftc -sanitize=fuzzer,address -parse-as-library -Onone -g -module-name MLBookFuzz \
         -I "$out" -I Sources/CCMark -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC \
-        "${sources[@]}" -L "$out" -lYams -lNotebookFormat "$out"/*.o -lcmark -o "$binary"
+        "${sources[@]}" -L "$out" -lYams -lNotebookFormat "$out"/*.o -lcmark -o "$binary" \
+        >>"$build_log" 2>&1 || build_failed
 fi
 
+# libFuzzer reads -max_total_time=0 as "forever".
+per_target=$((seconds / 2 > 0 ? seconds / 2 : 1))
 status=0
 for target in loader channel; do
     found="$build/corpus-$target"
     dictionary=()
     [ -f "Tests/Fuzz/$target.dict" ] && dictionary=(-dict="Tests/Fuzz/$target.dict")
     mkdir -p "$found"
-    echo "fuzz: $target for $((seconds / 2)) s"
+    echo "fuzz: $target for $per_target s"
     # New inputs go to $found; the committed seeds in Corpus/ are only read.
-    MLBOOK_FUZZ_TARGET=$target "$binary" -max_total_time=$((seconds / 2)) -max_len=4096 -timeout=10 \
+    MLBOOK_FUZZ_TARGET=$target "$binary" -max_total_time=$per_target -max_len=4096 -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=0 "${dictionary[@]}" -artifact_prefix="$build/crashes/$target-" \
         "$found" "Tests/Fuzz/Corpus/$target" 2>"$out/$target.log" || {
         status=1
