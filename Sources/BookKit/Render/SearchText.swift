@@ -6,7 +6,7 @@ import Foundation
 /// (such as MathML's U+2061 function application) dropped, whitespace collapsed.
 enum SearchText {
     static func plain(_ html: String) -> String {
-        var text = html
+        var text = formulasAsText(html)
         for pattern in [
             "<svg[\\s\\S]*?</svg>", "<annotation[\\s\\S]*?</annotation>", "<a class=\"anchor\"[^>]*>[^<]*</a>",
             "<p class=\"cell-meta\">[\\s\\S]*?</p>", "<summary>[\\s\\S]*?</summary>", "<!--[\\s\\S]*?-->",
@@ -18,6 +18,23 @@ enum SearchText {
         let visible = String(
             String.UnicodeScalarView(decoded.unicodeScalars.filter { $0.properties.generalCategory != .format }))
         return visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Each `<math>` element as its characters run together (`θt+1`, not `θ t + 1`), since a
+    /// formula's tokens are separate elements but one piece of text.
+    static func formulasAsText(_ html: String) -> String {
+        let pattern = try! NSRegularExpression(pattern: "<math[\\s\\S]*?</math>")
+        var result = ""
+        var cursor = html.startIndex
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let whole = Range(match.range, in: html) else { continue }
+            let formula = String(html[whole])
+                .replacingOccurrences(of: "<annotation[\\s\\S]*?</annotation>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+            result += html[cursor..<whole.lowerBound] + " " + formula.filter { !$0.isWhitespace } + " "
+            cursor = whole.upperBound
+        }
+        return result + html[cursor...]
     }
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&nbsp;` and numeric references as characters.
