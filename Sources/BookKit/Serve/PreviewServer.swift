@@ -6,8 +6,8 @@ import NotebookFormat
 /// reload when the site is rebuilt (a script polls `/__mlbook/version`; pages work without it).
 ///
 /// What it holds is bounded: at most `maximumConnections` connections are answered at once
-/// (each on a thread; more wait in the listen queue), a connection that sends no complete
-/// request line within `idleTimeout` is closed, a failing `accept` (out of descriptors) is
+/// (each on a thread; more wait in the listen queue), a connection that has not sent its
+/// request within `idleTimeout` is closed, a failing `accept` (out of descriptors) is
 /// retried after a growing pause instead of spinning, a malformed request is answered 400, and
 /// no file outside the site folder is served, through `..` or through a symbolic link.
 public final class PreviewServer: @unchecked Sendable {
