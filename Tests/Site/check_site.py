@@ -173,7 +173,7 @@ def geometry_problems(page, width, mode="light"):
 
 
 MARKUP = re.compile(r"</?(?:h[1-6]|p|a|span|div|svg|math|mi|mo|mn|mrow|code|pre|em|strong|li|ul|ol|table|t[rdh]|"
-                    r"figure|figcaption|details|summary|annotation)\b|&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);", re.I)
+                    r"figure|figcaption|details|summary|annotation)(?=[\s/>])|&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);", re.I)
 
 
 def search_index_problems():
