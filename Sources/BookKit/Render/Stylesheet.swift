@@ -61,8 +61,10 @@ enum Stylesheet {
           color: var(--background); text-decoration: none; font-weight: 600; }
         @media (max-width: 760px) {
           body { display: block; }
-          .sidebar { width: auto; height: auto; position: static; padding: 0.6rem 1rem; border-right: none;
-            border-bottom: 1px solid var(--border); overflow: visible; }
+          .sidebar { width: auto; height: auto; max-height: 100vh; position: sticky; top: 0; z-index: 5;
+            padding: 0.5rem 1rem; border-right: none; border-bottom: 1px solid var(--border); }
+          .book-title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+          h2, h3, h4, .display-math.numbered, figure { scroll-margin-top: 5rem; }
           .book-title { margin: 0; }
           .toc > summary { display: list-item; cursor: pointer; color: var(--accent); }
           .toc:not([open])::details-content { content-visibility: hidden; }
