@@ -21,6 +21,8 @@ test: engine
 
 # `mlbook check` with tolerance 0 at every kernel level this CPU has and with 1 and 4 engine
 # threads: the book's numbers must be the same bits whatever the level or the thread count.
+# Then `--seeds 8`: every claim must hold whatever the random draw (its claims table, with
+# each claim's tightest margin, is kept in .build/claims-by-seed.txt).
 KERNEL_LEVELS := baseline $(if $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && echo y),avx2) $(if $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo y),avx512) $(if $(filter aarch64 arm64,$(shell uname -m)),neon)
 check-everywhere: engine
 	@for level in $(KERNEL_LEVELS); do \
@@ -31,6 +33,9 @@ check-everywhere: engine
 	  echo "mlbook check --tolerance 0 with NEURALKIT_THREADS=$$threads"; \
 	  NEURALKIT_THREADS=$$threads $(MLBOOK) check --tolerance 0 || exit 1; \
 	done
+	@echo "mlbook check --seeds 8: every claim must hold for the book's seed and 7 others"
+	$(MLBOOK) check --seeds 8 > .build/claims-by-seed.txt || { cat .build/claims-by-seed.txt; exit 1; }
+	@tail -1 .build/claims-by-seed.txt
 
 # Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
 site-check: engine site-check-deps
