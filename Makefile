@@ -16,6 +16,7 @@ site: engine
 test: engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	Tests/Fuzz/run.sh 20
 	$(MAKE) --no-print-directory check-everywhere
 	$(MAKE) site-check
 
