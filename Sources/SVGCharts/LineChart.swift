@@ -89,6 +89,16 @@ public struct LineChart: Chart {
 
 /// Thins long series for drawing without hiding spikes.
 enum Downsampling {
+    /// The first of the screen points in each `cellSize` square, in their order: points
+    /// closer than a marker's width look the same drawn once.
+    static func onePerCell(_ points: [(Double, Double)], cellSize: Double) -> [(Double, Double)] {
+        var seen = Set<Int64>()
+        return points.filter { x, y in
+            let (column, row) = (Int64((x / cellSize).rounded(.down)), Int64((y / cellSize).rounded(.down)))
+            return seen.insert(column &* 1_000_003 &+ row).inserted
+        }
+    }
+
     /// At most about `maximum` points: the series is cut into buckets and each keeps its
     /// minimum and maximum in their original order (non-finite values are always kept, so
     /// gaps stay gaps).

@@ -68,14 +68,20 @@ public struct ScatterChart: Chart {
         for (index, layer) in layers.enumerated() {
             let points = zip(layer.x, layer.y).filter { $0.isFinite && $1.isFinite }
             if layer.isLine {
-                let path = points.enumerated().map {
-                    "\($0 == 0 ? "M" : "L")\(coordinate(frame.x($1.0))) \(coordinate(frame.y($1.1)))"
+                let thinned = Downsampling.keepingExtremes(
+                    x: points.map(\.0), y: points.map(\.1), maximum: 1200)
+                let path = thinned.enumerated().map {
+                    "\($0 == 0 ? "M" : "L")\(coordinate(frame.x($1.x))) \(coordinate(frame.y($1.y)))"
                 }
                 svg +=
                     "<path fill=\"none\" stroke=\"\(seriesColor(index))\" stroke-width=\"2\"\(dashAttribute(index)) d=\"\(path.joined(separator: " "))\"/>\n"
             } else if case .point(let shape) = marks[index] {
-                for (x, y) in points {
-                    svg += pointMarker(shape: shape, x: frame.x(x), y: frame.y(y), color: seriesColor(index))
+                // A marker is 3.5 units wide: of the points that fall in one 1.5-unit square only
+                // the first is drawn (100,000 points would otherwise make megabytes of identical
+                // marks); the axes still cover every point, and `plottedSeries` keeps them all.
+                let onScreen = points.map { (frame.x($0.0), frame.y($0.1)) }
+                for (x, y) in Downsampling.onePerCell(onScreen, cellSize: 1.5) {
+                    svg += pointMarker(shape: shape, x: x, y: y, color: seriesColor(index))
                 }
                 svg += "\n"
             }

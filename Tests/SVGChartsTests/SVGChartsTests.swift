@@ -115,6 +115,23 @@ import Testing
         #expect(kept.contains { $0.y == 50 })
     }
 
+    @Test func aHundredThousandPointScatterDrawsOneMarkPerCellAndKeepsItsOutlier() {
+        // A fixed sequence spread over [0, 1) (the golden ratio's multiples, modulo 1).
+        var x = (0..<100_000).map { (Double($0) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1) }
+        var y = x.map { $0 * 2 }
+        (x[77], y[77]) = (0.5, 40)
+        var chart = ScatterChart(title: "t")
+        chart.addPoints("points", x: x, y: y)
+        chart.addLine("fit", x: x.sorted(), y: x.sorted().map { $0 * 2 })
+        let svg = chart.svg()
+        #expect(svg.utf8.count < 2_000_000, "\(svg.utf8.count) bytes")
+        // The axis still reaches the outlier, and its mark is drawn (no other point is near it).
+        #expect(svg.contains(">40<"), "the y axis covers the outlier")
+        #expect(chart.plottedSeries.first { $0.name == "points.y" }?.values.count == 100_000)
+        let thinned = Downsampling.onePerCell([(0, 0), (1, 1), (1.6, 0), (0.2, 0.3)], cellSize: 1.5)
+        #expect(thinned.map(\.0) == [0, 1.6])
+    }
+
     @Test func histogramCountsEverySampleOnce() {
         var chart = Histogram(title: "w", bins: 4)
         chart.add("a", values: [0, 0.1, 0.5, 0.99, 1, .nan])
