@@ -214,6 +214,7 @@ def browser_problems(page):
             problems.append(f"raw TeX left in the text: {pattern}")
     if "math-error" in dom:
         problems.append("a formula failed to convert (math-error)")
+    problems += structure_problems(page, dom)
     svgs = re.findall(r"<svg[\s\S]*?</svg>", dom)
     if any("<title>" not in svg for svg in svgs):
         problems.append("a chart has no <title>")
@@ -223,6 +224,37 @@ def browser_problems(page):
             chromium([f"--window-size={width},2000", f"--screenshot={shot}", *flag], url)
             if not shot.exists():
                 problems.append(f"no screenshot at {width}px {scheme}")
+    return problems
+
+
+def structure_problems(page, dom):
+    """What a reader navigates by: the page's language, a skip link, keyboard-reachable heading
+    links, the phone menu, hidden cells kept as collapsed blocks, the chapter's Markdown
+    source in the site, figures and tables numbered by chapter, and the index's start link."""
+    problems = []
+    if not re.search(r'<html[^>]*\blang="[^"]+"', dom):
+        problems.append("no lang attribute on <html>")
+    if page.stem == "index":
+        if 'class="start"' not in dom:
+            problems.append("the index page has no start link")
+        return problems
+    for marker, what in (('class="skip-link"', "skip link"), ('<details class="toc"', "collapsed menu"),
+                         ('class="anchor" href="#', "heading permalink")):
+        if marker not in dom:
+            problems.append(f"no {what}")
+    source = OUTPUT / "source" / f"{page.stem}.md"
+    if f'href="source/{page.stem}.md"' not in dom or not source.exists():
+        problems.append(f"no link to the chapter's source ({source.name} in the site)")
+    else:
+        hidden = len(re.findall(r"^//\| echo: false\s*$", source.read_text(), re.M))
+        shown = dom.count('<details class="hidden-code"')
+        if hidden != shown:
+            problems.append(f"{hidden} hidden cells in the source but {shown} collapsed helper-code blocks")
+    number = re.match(r"(\d+)", page.stem)
+    if number:
+        for caption in re.findall(r"<figcaption[^>]*>\s*((?:图|表|Figure|Table) [^：:<]*)", dom):
+            if not re.match(rf"\S+ {int(number.group(1))}\.\d+$", caption.strip()):
+                problems.append(f"caption not numbered by chapter: {caption!r}")
     return problems
 
 
