@@ -33,22 +33,21 @@ import Testing
 /// Optimizer state belongs to a parameter, not to an address that a later tensor may reuse.
 @Suite struct OptimizerSlotTests {
     @Test func aTensorAtAFreedParametersAddressStartsFromZeroMoments() {
+        // Short-lived parameters, one after another: the allocator hands freed addresses to
+        // the next tensors, yet every new tensor must start from zero moments, and its serial
+        // (the store's key) is never one seen before.
         var store = SlotStore()
-        var freedAddress: ObjectIdentifier?
-        do {
-            let old = Tensor([1, 2, 3, 4, 5, 6], requiresGradient: true)
-            store.buffer(for: old).values = [9, 9, 9, 9, 9, 9]
-            freedAddress = ObjectIdentifier(old)
+        var serials = Set<UInt64>()
+        var addresses = Set<ObjectIdentifier>()
+        var reusedAddresses = 0
+        for _ in 0..<500 {
+            let parameter = Tensor(shape: [6], scalars: [1, 2, 3, 4, 5, 6], requiresGradient: true)
+            #expect(store.buffer(for: parameter).values == Array(repeating: 0, count: 6))
+            store.buffer(for: parameter).values = Array(repeating: 9, count: 6)
+            #expect(serials.insert(parameter.serial).inserted)
+            if !addresses.insert(ObjectIdentifier(parameter)).inserted { reusedAddresses += 1 }
         }
-        // The allocator usually hands the freed address to the next tensor of the same size.
-        var reused = false
-        for _ in 0..<1000 where !reused {
-            let newcomer = Tensor(shape: [64], scalars: Array(repeating: 1, count: 64), requiresGradient: true)
-            guard ObjectIdentifier(newcomer) == freedAddress else { continue }
-            reused = true
-            #expect(store.buffer(for: newcomer).values == Array(repeating: 0, count: 64))
-        }
-        let (a, b) = (Tensor([1]), Tensor([1]))
-        #expect(a.serial != b.serial && a.serial == a.serial)
+        // The case the test is about happened (addresses were reused), so it could have failed.
+        #expect(reusedAddresses > 0)
     }
 }

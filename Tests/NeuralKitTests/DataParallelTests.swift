@@ -89,7 +89,10 @@ import Testing
         let fullLoss = MeanSquaredError()(predicted: model(xb), target: yb) + (model.regularizationLoss ?? Tensor(0))
         fullLoss.backward()
         expectClose([loss], [fullLoss.scalar], "loss")
+        #expect(gradients.count == model.parameters.count)
         for (gradient, parameter) in zip(gradients, model.parameters) {
+            // Both sides must exist: comparing two missing gradients would prove nothing.
+            #expect(gradient != nil && parameter.gradient != nil, "a gradient is missing")
             expectClose(gradient ?? [], parameter.gradient ?? [], "gradient")
         }
         model.parameters.forEach { $0.zeroGradient() }
