@@ -21,7 +21,8 @@ struct Check: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Run every chapter under this many seeds: the book's own and N - 1 derived from it.",
-            discussion: "A claim must hold for every seed; numbers are compared with _freeze/ for the book's seed only."))
+            discussion: "A claim must hold for every seed; numbers are compared with _freeze/ for the book's seed only."
+        ))
     var seeds = 1
 
     @Option(
@@ -91,7 +92,8 @@ struct Check: ParsableCommand {
         let declared = Set(book.chapters.flatMap { $0.parameters.map(\.name) })
         for name in overrides.keys.sorted() where !declared.contains(name) {
             throw BookError(
-                file: book.root + "/book.yml", "no chapter declares the parameter '\(name)' (see params: in front matter)")
+                file: book.root + "/book.yml",
+                "no chapter declares the parameter '\(name)' (see params: in front matter)")
         }
     }
 }

@@ -51,7 +51,9 @@ import Testing
         let error = errors.fileHandleForReading.readDataToEndOfFile()
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: text, as: UTF8.self), String(decoding: error, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: text, as: UTF8.self), String(decoding: error, as: UTF8.self)
+        )
     }
 
     @Test func aClaimThatHoldsForTheBooksSeedOnlyFailsTheSweep() throws {
@@ -79,13 +81,16 @@ import Testing
         #expect(sweep.output.contains("a.md:7  3/3") && sweep.output.contains("+100.0%"), "\(sweep.output)")
         #expect(sweep.output.hasSuffix("0 passed, 1 failed\n"))
         let failures = sweep.error.split(separator: "\n").filter { $0.contains("claim failed") }
-        #expect(failures.count == 2 && failures.allSatisfy { $0.hasPrefix("\(root)/a.md:5:1: error:") && $0.contains("(seed ") })
+        #expect(
+            failures.count == 2
+                && failures.allSatisfy { $0.hasPrefix("\(root)/a.md:5:1: error:") && $0.contains("(seed ") })
     }
 
     /// A measured value (a time, a speed) can be shown but never asserted on: comparing two
     /// of them does not compile, and the error names the cell's line.
     @Test func aClaimOnMeasuredValuesDoesNotCompile() throws {
-        let chapter = "# M\n\n```swift\nlet (fast, slow) = (0.5, 1.0)\nexpect(measured(slow) > measured(fast), \"slower\")\n```\n"
+        let chapter =
+            "# M\n\n```swift\nlet (fast, slow) = (0.5, 1.0)\nexpect(measured(slow) > measured(fast), \"slower\")\n```\n"
         let root = try BookLoaderTests.folder(["book.yml": "title: T\nchapters: [a.md]\n", "a.md": chapter])
         let run = try Self.mlbook(["check", "--book", root, "--work-directory", root + "-work"])
         #expect(run.status == 1)
