@@ -9,17 +9,8 @@ import Testing
     static func mlbook(_ arguments: [String]) throws -> (
         status: Int32, reason: Process.TerminationReason, error: String
     ) {
-        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = folder.appendingPathComponent("mlbook")
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, process.terminationReason, String(decoding: data, as: UTF8.self))
+        let run = try MLBookExecutable.run(arguments)
+        return (run.status, run.reason, run.error)
     }
 
     @Test(arguments: [
@@ -66,9 +57,8 @@ import Testing
     /// and returns mlbook's exit and the two process IDs.
     static func interruptedBuild(signal: Int32) throws -> (process: Process, pids: [pid_t]) {
         let root = try book()
-        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let process = Process()
-        process.executableURL = folder.appendingPathComponent("mlbook")
+        process.executableURL = MLBookExecutable.url
         process.arguments = ["build", "--book", ".", "--output", "site", "--work-directory", "work"]
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         process.standardOutput = FileHandle.nullDevice

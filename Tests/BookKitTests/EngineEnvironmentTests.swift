@@ -10,18 +10,8 @@ import Testing
         ("NEURALKIT_THREADS", "many", "NEURALKIT_THREADS=many is not a thread count"),
     ])
     func aBadSwitchIsRefusedUpFront(_ name: String, _ value: String, _ message: String) throws {
-        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = folder.appendingPathComponent("mlbook")
-        process.arguments = ["check", "--book", "/nonexistent-book"]
-        process.environment = ProcessInfo.processInfo.environment.merging([name: value]) { $1 }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus != 0)
-        #expect(text.hasPrefix("Error: " + message), "\(text)")
+        let run = try MLBookExecutable.run(["check", "--book", "/nonexistent-book"], environment: [name: value])
+        #expect(run.reason == .exit && run.status != 0)
+        #expect(run.error.hasPrefix("Error: " + message), "\(run.error)")
     }
 }

@@ -41,19 +41,8 @@ import Testing
 
     /// Runs the `mlbook` built beside the tests; returns its exit status, stdout and stderr.
     static func mlbook(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = folder.appendingPathComponent("mlbook")
-        process.arguments = arguments
-        let (output, errors) = (Pipe(), Pipe())
-        (process.standardOutput, process.standardError) = (output, errors)
-        try process.run()
-        let error = errors.fileHandleForReading.readDataToEndOfFile()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: text, as: UTF8.self), String(decoding: error, as: UTF8.self)
-        )
+        let run = try MLBookExecutable.run(arguments)
+        return (run.status, run.output, run.error)
     }
 
     @Test func aClaimThatHoldsForTheBooksSeedOnlyFailsTheSweep() throws {
