@@ -5,7 +5,6 @@ import Synchronization
 /// whose code does not compile is left out and its diagnostics become its shown error.
 struct ChapterCompiler {
     let engine: Engine
-    let workDirectory: String
     let cache: ResultCache
     let timeout: Double
     /// Whether a binary already in the cache may be used (`--no-cache` says no).

@@ -45,7 +45,7 @@ public struct ChapterRunner: Sendable {
     /// Runs `chapter`; `observe` hears about compiling, each cell starting and each piece of
     /// text as it is printed.
     public func run(_ chapter: Chapter, observe: RunObserver? = nil) throws(BookError) -> ChapterResult {
-        var compiler = ChapterCompiler(engine: engine, workDirectory: workDirectory, cache: cache, timeout: timeout)
+        var compiler = ChapterCompiler(engine: engine, cache: cache, timeout: timeout)
         compiler.reusesBinaries = reusesBinaries
         let program = ProgramGenerator.program(for: chapter)
         let resultPath = cache.resultPath(chapter: chapter, program: program, engine: engine)
