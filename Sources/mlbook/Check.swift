@@ -109,9 +109,6 @@ enum DriftTable {
                     drift.relativeError.map { String(format: "%.2e", $0) } ?? "—",
                 ]
             }
-        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return TextTable.render(rows)
     }
 }

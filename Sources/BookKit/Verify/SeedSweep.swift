@@ -74,10 +74,7 @@ public enum SeedSweep {
                 let margin = tally.tightestMargin.map { String(format: "%+.1f%%", $0 * 100) } ?? "—"
                 return ["\(tally.location.file):\(tally.location.line)", held, margin, tally.text]
             }
-        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            (0..<3).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) + "  " }.joined() + row[3]
-        }.joined(separator: "\n")
+        return TextTable.render(rows)
     }
 }
 
