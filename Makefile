@@ -24,7 +24,8 @@ test: engine
 # threads: the book's numbers must be the same bits whatever the level or the thread count.
 # Then `--seeds 8`: every claim must hold whatever the random draw (its claims table, with
 # each claim's tightest margin, is kept in .build/claims-by-seed.txt).
-KERNEL_LEVELS := baseline $(if $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo && echo y),avx2) $(if $(shell grep -qw avx512f /proc/cpuinfo 2>/dev/null && echo y),avx512) $(if $(filter aarch64 arm64,$(shell uname -m)),neon)
+# The levels come from the engine itself (CPU and operating-system support), once it is built.
+KERNEL_LEVELS = $(shell .build/release/neuralkit-bench levels)
 check-everywhere: engine
 	@for level in $(KERNEL_LEVELS); do \
 	  echo "mlbook check --tolerance 0 with NEURALKIT_ISA=$$level"; \

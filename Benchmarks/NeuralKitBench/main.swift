@@ -3,6 +3,7 @@
 // this and the peers side by side and prints ratios.
 //
 // usage: neuralkit-bench [w1|w2|gemm|all] [--repeats N] [--epochs N]
+//        neuralkit-bench levels    # the kernel levels this CPU runs, for `make check-everywhere`
 import NeuralKitKernels
 import Foundation
 import NeuralKit
@@ -123,6 +124,7 @@ switch workload {
 case "w1": w1()
 case "w2": w2()
 case "gemm": gemm()
+case "levels": print(KernelLevel.available.map(\.rawValue).joined(separator: " "))
 default:
     w1()
     w2()
