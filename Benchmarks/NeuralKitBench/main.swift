@@ -96,8 +96,7 @@ func peakGigaflops(_ isa: nk_isa) -> Double {
 /// numpy's matmul in `bench/peers/gemm_numpy.py` (same shapes, one thread).
 func gemm() {
     let level = KernelLevel.current
-    // The C enum numbers the levels in `KernelLevel`'s order.
-    let isa = nk_isa(rawValue: UInt32(KernelLevel.allCases.firstIndex(of: level) ?? 0))
+    let isa = level.kernelISA
     for (m, k, n) in [(1024, 1024, 1024), (128, 64, 256), (128, 256, 256), (128, 256, 10)] {
         let a = (0..<m * k).map { Float($0 % 7) * 0.125 - 0.375 }
         let b = (0..<k * n).map { Float($0 % 5) * 0.25 - 0.5 }

@@ -1,5 +1,5 @@
 import Foundation
-internal import NeuralKitKernels
+package import NeuralKitKernels
 
 /// The instruction-set level of the engine's own kernels. Every level computes the same bits
 /// (each product element is one chain of fused multiply-adds in a fixed order); a higher one
@@ -47,7 +47,7 @@ public enum KernelLevel: String, CaseIterable, Sendable {
     }
 
     /// The level as the C kernels name it.
-    var kernelISA: nk_isa {
+    package var kernelISA: nk_isa {
         switch self {
         case .baseline: NK_ISA_BASELINE
         case .avx2: NK_ISA_AVX2
