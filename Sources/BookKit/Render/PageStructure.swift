@@ -46,26 +46,21 @@ enum PageStructure {
     static func resolveReferences(
         _ html: String, numbers: [String: String], chapterPath: String, warnings: inout [BookWarning]
     ) -> String {
-        let pattern = try! NSRegularExpression(pattern: "@((?:fig|tbl|eq)-[A-Za-z0-9_-]+)")
-        var result = ""
-        var cursor = html.startIndex
-        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-            guard let whole = Range(match.range, in: html), let labelRange = Range(match.range(at: 1), in: html) else {
-                continue
+        var found: [BookWarning] = []
+        let resolved = referencePattern.replacingMatches(in: html) { _, label in
+            if let number = numbers[String(label)] {
+                return "<a class=\"reference\" href=\"#\(label)\">\(number)</a>"
             }
-            let label = String(html[labelRange])
-            result += html[cursor..<whole.lowerBound]
-            if let number = numbers[label] {
-                result += "<a class=\"reference\" href=\"#\(label)\">\(number)</a>"
-            } else {
-                warnings.append(
-                    BookWarning(SourceLocation(file: chapterPath, line: 1), "reference to unknown label '\(label)'"))
-                result += html[whole]
-            }
-            cursor = whole.upperBound
+            found.append(
+                BookWarning(SourceLocation(file: chapterPath, line: 1), "reference to unknown label '\(label)'"))
+            return nil
         }
-        return result + html[cursor...]
+        warnings += found
+        return resolved
     }
+
+    // A constant pattern: compiling it cannot fail.
+    private static let referencePattern = try! NSRegularExpression(pattern: "@((?:fig|tbl|eq)-[A-Za-z0-9_-]+)")
 
     /// “图 C.N” / “表 C.N” for every labelled cell of chapter C (“图 N” when the chapter has no
     /// number), numbered in order per kind: a `fig-` label (or a cell that shows a chart) is a

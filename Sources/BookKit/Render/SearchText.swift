@@ -40,27 +40,20 @@ enum SearchText {
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&nbsp;` and numeric references as characters.
     static func decodingCharacterReferences(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
-        let pattern = try! NSRegularExpression(pattern: "&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
-        var result = ""
-        var cursor = text.startIndex
-        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let whole = Range(match.range, in: text), let nameRange = Range(match.range(at: 1), in: text) else {
-                continue
-            }
-            let name = text[nameRange]
-            var replacement: String? = named[String(name)]
-            if name.hasPrefix("#") {
-                let digits = name.dropFirst()
-                let value =
-                    digits.first.map { $0 == "x" || $0 == "X" } == true
-                    ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-                replacement = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            }
-            result += text[cursor..<whole.lowerBound]
-            result += replacement ?? String(text[whole])
-            cursor = whole.upperBound
+        return characterReference.replacingMatches(in: text) { _, name in
+            guard name.hasPrefix("#") else { return namedCharacters[String(name)] }
+            let digits = name.dropFirst()
+            let value =
+                digits.first.map { $0 == "x" || $0 == "X" } == true
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
-        return result + text[cursor...]
     }
+
+    private static let namedCharacters = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+    ]
+    // A constant pattern: compiling it cannot fail.
+    private static let characterReference = try! NSRegularExpression(
+        pattern: "&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
 }
