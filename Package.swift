@@ -25,12 +25,10 @@ let package = Package(
         // instruction set, chosen at run time; the same bits on every machine).
         .target(name: "NeuralKitKernels"),
         .target(
-            name: "NeuralKit", dependencies: ["NeuralKitKernels"],
-            // Tensors are classes mutated on every step; dynamic exclusivity checks on their
-            // properties cost more than the arithmetic of a small model (measured on W1).
-            // Without errno, `squareRoot()` is an instruction that vectorizes (Adam's update
-            // ran 4× slower as a libm call per element); it computes the same bits.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xcc", "-fno-math-errno"])]),
+            // No unsafe flags, so that other packages can depend on this one: the hot classes'
+            // stored properties are `@exclusivity(unchecked)` and hot square roots are
+            // `Elementary.squareRoot` (the instruction, without errno) instead.
+            name: "NeuralKit", dependencies: ["NeuralKitKernels"]),
         .target(name: "SVGCharts", dependencies: ["NeuralKitKernels"]),
         .target(name: "NotebookFormat"),
         .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),

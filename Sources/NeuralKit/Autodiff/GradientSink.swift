@@ -16,8 +16,10 @@ import Foundation
 /// sink.gradient(of: model.parameters[0])    // model.parameters[0].gradient is untouched
 /// ```
 final class GradientSink {
+    @exclusivity(unchecked)
     private var gradients: [ObjectIdentifier: [Float]] = [:]
     /// The leaves, kept alive while their identifiers key `gradients`.
+    @exclusivity(unchecked)
     private var leaves: [Tensor] = []
 
     /// Runs `body` with this sink receiving the calling thread's leaf gradients.

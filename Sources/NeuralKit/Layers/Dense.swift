@@ -15,8 +15,10 @@ public final class Dense: Layer {
     /// The activation applied after the affine map.
     public let activation: Activation
     /// `W`, shape `[inputSize, units]`; nil until built.
+    @exclusivity(unchecked)
     public private(set) var kernel: Tensor?
     /// `b`, shape `[units]`; nil until built or when the layer has no bias.
+    @exclusivity(unchecked)
     public private(set) var bias: Tensor?
     /// The penalty on the kernel added to the loss (Keras's `kernel_regularizer`); nil for none.
     public let kernelRegularizer: (any Regularizer)?

@@ -14,11 +14,14 @@ public final class Sequential: Layer {
     /// The layers, first to last.
     public let layers: [Layer]
     /// Set by `compile`.
+    @exclusivity(unchecked)
     public internal(set) var optimizer: (any Optimizer)?
     /// Set by `compile`.
+    @exclusivity(unchecked)
     public internal(set) var loss: (any Loss)?
     /// Whether `fit` may train a stack of `Dense` layers through `DenseStackStep` (the same
     /// numbers, faster); tests turn it off to compare it with the general graph path.
+    @exclusivity(unchecked)
     var allowsFusedSteps = true
     /// Each layer's output shape at the most recent call, for `summary()`.
     private let recordedShapes = Mutex<[[Int]]>([])

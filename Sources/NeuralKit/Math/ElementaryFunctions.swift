@@ -17,6 +17,13 @@ internal import NeuralKitKernels
 public enum Elementary {
     // MARK: Float
 
+    /// `√x`, correctly rounded (the same bits as `x.squareRoot()`), as the processor's
+    /// square-root instruction: `squareRoot()` is C's `sqrtf`, which must set errno for x < 0,
+    /// and so keeps a loop from vectorizing unless the whole module is built with
+    /// `-fno-math-errno` (see `nk_square_root.h`).
+    @inline(__always) public static func squareRoot(_ x: Float) -> Float { nk_square_root(x) }
+    /// `√x` of each lane, correctly rounded.
+    @inline(__always) public static func squareRoot(_ x: SIMD8<Float>) -> SIMD8<Float> { nk_square_root8(x) }
     /// `eˣ`.
     @inline(__always) public static func exp(_ x: Float) -> Float { nk_expf(x) }
     /// The natural logarithm `ln x` (NaN for x < 0, −∞ at 0).

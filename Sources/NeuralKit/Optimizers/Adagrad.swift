@@ -8,12 +8,15 @@
 /// root, as Keras writes it (the original paper adds ε outside; with `G ≥ 0.1` the two agree
 /// to within 10⁻⁶ relative).
 public final class Adagrad: Optimizer {
+    @exclusivity(unchecked)
     public var learningRate: Float
     /// The starting value of every accumulator `G`.
     public let initialAccumulator: Float
     /// ε, added to `G` under the square root.
     public let epsilon: Float
+    @exclusivity(unchecked)
     private var accumulators = SlotStore()
+    @exclusivity(unchecked)
     private var started = Set<ObjectIdentifier>()
 
     /// Creates the optimizer with Keras's defaults.
@@ -34,7 +37,7 @@ public final class Adagrad: Optimizer {
             var theta = parameter.scalars
             for i in theta.indices {
                 accumulator[i] += g[i] * g[i]
-                theta[i] -= learningRate * g[i] / (accumulator[i] + epsilon).squareRoot()
+                theta[i] -= learningRate * g[i] / Elementary.squareRoot(accumulator[i] + epsilon)
             }
             accumulators[parameter] = accumulator
             parameter.assign(theta)

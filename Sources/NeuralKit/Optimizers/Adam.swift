@@ -11,13 +11,17 @@ import Foundation
 /// with Keras's defaults β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁷. (Keras itself folds the bias
 /// corrections into α and adds ε to √v_t; the two differ only in where ε acts.)
 public final class Adam: Optimizer {
+    @exclusivity(unchecked)
     public var learningRate: Float
     public let beta1: Float
     public let beta2: Float
     public let epsilon: Float
     /// The number of steps taken, `t`.
+    @exclusivity(unchecked)
     public private(set) var step = 0
+    @exclusivity(unchecked)
     private var firstMoments = SlotStore()
+    @exclusivity(unchecked)
     private var secondMoments = SlotStore()
 
     public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
@@ -72,13 +76,16 @@ public final class Adam: Optimizer {
         theta: UnsafeMutableBufferPointer<Float>, m: UnsafeMutableBufferPointer<Float>,
         v: UnsafeMutableBufferPointer<Float>, g: UnsafeBufferPointer<Float>, constants c: Constants
     ) {
+        // `root` is `Elementary.squareRoot`: the instruction, where `squareRoot()` would be a
+        // libm call that keeps the loop scalar.
         @inline(__always)
-        func lane<V: SIMD>(_ theta: inout V, _ m: inout V, _ v: inout V, _ g: V) where V.Scalar == Float {
+        func lane<V: SIMD>(_ theta: inout V, _ m: inout V, _ v: inout V, _ g: V, root: (V) -> V)
+        where V.Scalar == Float {
             m = c.beta1 * m + (1 - c.beta1) * g
             v = c.beta2 * v + (1 - c.beta2) * g * g
             let mHat = m / c.correction1
             let vHat = v / c.correction2
-            theta -= c.learningRate * mHat / (vHat.squareRoot() + c.epsilon)
+            theta -= c.learningRate * mHat / (root(vHat) + c.epsilon)
         }
         let count = theta.count
         precondition(
@@ -90,17 +97,22 @@ public final class Adam: Optimizer {
             var t = UnsafeRawPointer(pt + i).loadUnaligned(as: SIMD8<Float>.self)
             var mi = UnsafeRawPointer(pm + i).loadUnaligned(as: SIMD8<Float>.self)
             var vi = UnsafeRawPointer(pv + i).loadUnaligned(as: SIMD8<Float>.self)
-            lane(&t, &mi, &vi, UnsafeRawPointer(pg + i).loadUnaligned(as: SIMD8<Float>.self))
+            lane(
+                &t, &mi, &vi, UnsafeRawPointer(pg + i).loadUnaligned(as: SIMD8<Float>.self),
+                root: Elementary.squareRoot)
             UnsafeMutableRawPointer(pt + i).storeBytes(of: t, as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(pm + i).storeBytes(of: mi, as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(pv + i).storeBytes(of: vi, as: SIMD8<Float>.self)
             i += 8
         }
         while i < count {
-            var t = SIMD2<Float>(pt[i], 0)
-            var mi = SIMD2<Float>(pm[i], 0)
-            var vi = SIMD2<Float>(pv[i], 0)
-            lane(&t, &mi, &vi, SIMD2(pg[i], 0))
+            var t = SIMD8<Float>(repeating: 0)
+            var mi = t
+            var vi = t
+            (t[0], mi[0], vi[0]) = (pt[i], pm[i], pv[i])
+            var gi = SIMD8<Float>(repeating: 0)
+            gi[0] = pg[i]
+            lane(&t, &mi, &vi, gi, root: Elementary.squareRoot)
             (pt[i], pm[i], pv[i]) = (t[0], mi[0], vi[0])
             i += 1
         }

@@ -10,6 +10,7 @@
 /// `m̂/√v̂`, so every weight decays at the same rate whatever its gradient history.
 /// Every parameter with a gradient decays, biases included (Keras's default too).
 public final class AdamW: Optimizer {
+    @exclusivity(unchecked)
     public var learningRate: Float
     /// λ, the fraction of each weight removed per unit of learning rate (Keras: 0.004).
     public let weightDecay: Float

@@ -1,6 +1,7 @@
 /// Plain gradient descent, the article's equation (3.2.1): `θ_{t+1} = θ_t − α ∇J(θ_t)`.
 /// Whether it is full-batch GD or (mini-batch) SGD depends only on the batch `fit` feeds it.
 public final class GradientDescent: Optimizer {
+    @exclusivity(unchecked)
     public var learningRate: Float
 
     public init(learningRate: Float = 0.01) {

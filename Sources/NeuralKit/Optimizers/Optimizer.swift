@@ -31,6 +31,7 @@ struct SlotStore {
 
 /// One parameter's optimizer state, owned by reference so updates happen in place.
 final class SlotBuffer {
+    @exclusivity(unchecked)
     var values: [Float]
 
     init(count: Int) {

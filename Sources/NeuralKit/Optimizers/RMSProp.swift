@@ -6,11 +6,13 @@
 ///
 /// with `s` starting at 0 and Keras's defaults α = 0.001, ρ = 0.9, ε = 10⁻⁷ (inside the root).
 public final class RMSProp: Optimizer {
+    @exclusivity(unchecked)
     public var learningRate: Float
     /// ρ, the decay of the running average of `g²`.
     public let rho: Float
     /// ε, added to `s` under the square root.
     public let epsilon: Float
+    @exclusivity(unchecked)
     private var averages = SlotStore()
 
     /// Creates the optimizer with Keras's defaults.
@@ -28,7 +30,7 @@ public final class RMSProp: Optimizer {
             var theta = parameter.scalars
             for i in theta.indices {
                 s[i] = rho * s[i] + (1 - rho) * g[i] * g[i]
-                theta[i] -= learningRate * g[i] / (s[i] + epsilon).squareRoot()
+                theta[i] -= learningRate * g[i] / Elementary.squareRoot(s[i] + epsilon)
             }
             averages[parameter] = s
             parameter.assign(theta)

@@ -11,11 +11,13 @@
 /// model.compile(optimizer: SGD(learningRate: 0.01, momentum: 0.9, nesterov: true), loss: MeanSquaredError())
 /// ```
 public final class SGD: Optimizer {
+    @exclusivity(unchecked)
     public var learningRate: Float
     /// The momentum μ ∈ [0, 1): how much of the previous velocity each step keeps.
     public let momentum: Float
     /// Whether to take the Nesterov (look-ahead) step.
     public let nesterov: Bool
+    @exclusivity(unchecked)
     private var velocities = SlotStore()
 
     /// Creates the optimizer with Keras's defaults (α = 0.01, no momentum).

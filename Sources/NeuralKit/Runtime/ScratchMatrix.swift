@@ -2,7 +2,9 @@
 /// (its contents are whatever the last step wrote).
 final class ScratchMatrix {
     let columns: Int
+    @exclusivity(unchecked)
     private(set) var base: UnsafeMutablePointer<Float>
+    @exclusivity(unchecked)
     private var rows = 0
 
     init(columns: Int) {

@@ -30,17 +30,23 @@ final class DenseStackStep {
     /// Whether some layer has a regularizer.
     private let hasPenalty: Bool
     /// Per layer: its output `Y` for the batch, `[batch, units]`.
+    @exclusivity(unchecked)
     private var outputs: [ScratchMatrix]
     /// Per layer: `f′` at each output (unused for linear layers).
+    @exclusivity(unchecked)
     private var slopes: [ScratchMatrix]
     /// Per layer: `U = ∂L/∂Y` of the layer's output (from the loss, or written by the next
     /// layer's backward gemm), turned in place into the gradient of its pre-activation.
+    @exclusivity(unchecked)
     private var upstreams: [ScratchMatrix]
     /// The batch's rows of `x`, `[batch, inputs]`.
+    @exclusivity(unchecked)
     private var input: ScratchMatrix
     /// The batch's rows of `y`, when the loss is computed here.
+    @exclusivity(unchecked)
     private var target: ScratchMatrix
     /// The widest batch the scratch matrices hold.
+    @exclusivity(unchecked)
     private var capacity = 0
 
     /// The step for `model` trained on `x`/`y` with `loss`, or nil when it does not apply and

@@ -8,5 +8,6 @@
 #include "nk_isa.h"
 #include "nk_gemm.h"
 #include "nk_elementary.h"
+#include "nk_square_root.h"
 
 #endif
