@@ -2,13 +2,13 @@
 # packages they need (when run as root) and build the engine in release mode, which
 # chapter programs link.
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libcmark-dev fonts-lmodern
+DEBIAN_PACKAGES := pkg-config libcmark-dev fonts-lmodern cmark-gfm
 # What the site check adds: a browser, CJK and math fonts, Java for the Nu HTML Checker.
 SITE_CHECK_PACKAGES := chromium fonts-wqy-microhei fonts-lmodern default-jre-headless python3 python3-venv
 MLBOOK := .build/release/mlbook
 SITE_VENV := .build/venv-site
 
-.PHONY: site test check check-everywhere site-check engine deps site-check-deps format bench
+.PHONY: site test check check-everywhere site-check engine deps site-check-deps format bench downstream
 
 site: engine
 	$(MLBOOK) build
@@ -17,6 +17,7 @@ test: engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	Tests/Fuzz/run.sh 20
+	$(MAKE) --no-print-directory downstream
 	$(MAKE) --no-print-directory check-everywhere
 	$(MAKE) site-check
 
@@ -38,6 +39,24 @@ check-everywhere: engine
 	@echo "mlbook check --seeds 8: every claim must hold for the book's seed and 7 others"
 	$(MLBOOK) check --seeds 8 > .build/claims-by-seed.txt || { cat .build/claims-by-seed.txt; exit 1; }
 	@tail -1 .build/claims-by-seed.txt
+
+# Builds Tests/Downstream, a package that depends on this one by version, as another project
+# would (SwiftPM refuses a remote versioned dependency whose manifest has unsafe flags), and
+# runs its program: the article's model trained through NeuralKit, checked against least
+# squares. The dependency is a throwaway git repository of the current tree (committed or not),
+# tagged 0.0.1, under a remote-looking URL that git maps to it: SwiftPM allows unsafe flags in
+# `file://` dependencies, so only a remote URL proves the manifest is fit for others.
+DOWNSTREAM := .build/downstream
+DOWNSTREAM_URL := https://downstream.invalid/mlbook
+downstream: deps
+	@rm -rf $(DOWNSTREAM) && mkdir -p $(DOWNSTREAM)/mlbook
+	@git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(DOWNSTREAM)/mlbook
+	@cd $(DOWNSTREAM)/mlbook && git init -q && git add -A && \
+	  git -c user.name=mlbook -c user.email=mlbook@localhost commit -qm downstream && git tag 0.0.1
+	cd Tests/Downstream && MLBOOK_PACKAGE_URL=$(DOWNSTREAM_URL) GIT_CONFIG_COUNT=1 \
+	  GIT_CONFIG_KEY_0=url.file://$(CURDIR)/$(DOWNSTREAM)/mlbook.insteadOf GIT_CONFIG_VALUE_0=$(DOWNSTREAM_URL) \
+	  $(SWIFT) build --disable-dependency-cache --scratch-path $(CURDIR)/$(DOWNSTREAM)/build
+	$(DOWNSTREAM)/build/debug/TrainArticleModel
 
 # Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
 site-check: engine site-check-deps

@@ -4,12 +4,17 @@ import PackageDescription
 
 let package = Package(
     name: "mlbook",
+    // Linux is tested in CI; macOS 15 (for Synchronization's Atomic and Mutex) is expected to
+    // work: the few POSIX differences are behind `canImport(Darwin)` (see BookKit's Platform).
+    platforms: [.macOS(.v15)],
     products: [
         // Chapter programs link libNotebook.so alone: SwiftPM links a dynamic product's
         // dependencies into it, so it holds NeuralKit too, and linking libNeuralKit.so as well
         // would give a program two copies of every engine type and of the seeded generator.
         .library(name: "NeuralKit", type: .dynamic, targets: ["NeuralKit"]),
         .library(name: "Notebook", type: .dynamic, targets: ["Notebook"]),
+        .library(name: "SVGCharts", targets: ["SVGCharts"]),
+        .library(name: "BookKit", targets: ["BookKit"]),
         .executable(name: "mlbook", targets: ["mlbook"]),
     ],
     dependencies: [
@@ -20,7 +25,7 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CCMark", pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]),
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
         // NeuralKit's own matrix products and elementary functions (C: one function per
         // instruction set, chosen at run time; the same bits on every machine).
         .target(name: "NeuralKitKernels"),
@@ -29,7 +34,7 @@ let package = Package(
             // stored properties are `@exclusivity(unchecked)` and hot square roots are
             // `Elementary.squareRoot` (the instruction, without errno) instead.
             name: "NeuralKit", dependencies: ["NeuralKitKernels"]),
-        .target(name: "SVGCharts", dependencies: ["NeuralKitKernels"]),
+        .target(name: "SVGCharts", dependencies: ["NeuralKitKernels", "NotebookFormat"]),
         .target(name: "NotebookFormat"),
         .target(name: "Notebook", dependencies: ["NeuralKit", "SVGCharts", "NotebookFormat"]),
         .target(
@@ -53,5 +58,6 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"]),
         .testTarget(name: "BookKitTests", dependencies: ["BookKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookFormat", "NeuralKit"]),
     ]
 )

@@ -70,10 +70,26 @@ public struct BookBuilder: Sendable {
     }
 
     /// Files copied into the site when this machine has them: the Latin Modern Math font
-    /// (GUST Font License, free to redistribute) so formulas look the same everywhere.
-    static let assets = [
-        "fonts/latinmodern-math.otf": "/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf"
-    ]
+    /// (GUST Font License, free to redistribute) so formulas look the same everywhere. Without
+    /// it, pages fall back to the reader's own math fonts (see the stylesheet's `@font-face`).
+    static var assets: [String: String] {
+        guard let font = latinModernMath.first(where: FileManager.default.fileExists(atPath:)) else { return [:] }
+        return ["fonts/latinmodern-math.otf": font]
+    }
+
+    /// Where systems keep Latin Modern Math: Debian's and Ubuntu's `fonts-lmodern`, Fedora's
+    /// `texlive-lm-math`, any TeX Live or MacTeX (by year), and the macOS font folders.
+    static var latinModernMath: [String] {
+        let name = "latinmodern-math.otf"
+        let texLive = "/usr/local/texlive"
+        let years = ((try? FileManager.default.contentsOfDirectory(atPath: texLive)) ?? []).sorted(by: >)
+        return [
+            "/usr/share/texmf/fonts/opentype/public/lm-math/\(name)",
+            "/usr/share/texlive/texmf-dist/fonts/opentype/public/lm-math/\(name)",
+        ] + years.map { "\(texLive)/\($0)/texmf-dist/fonts/opentype/public/lm-math/\(name)" } + [
+            NSHomeDirectory() + "/Library/Fonts/\(name)", "/Library/Fonts/\(name)",
+        ]
+    }
 
     /// Runs one chapter with its progress and text reported to `observe`, then rewrites that chapter's page
     /// (and the shared files) in `outputDirectory`. Returns the result and the page's path.

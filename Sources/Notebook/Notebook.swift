@@ -17,28 +17,29 @@ public enum Notebook {
     /// so text printed before a crash is not lost.)
     public static func start() {
         let environment = ProcessInfo.processInfo.environment
-        if let parent = environment[ChannelEnvironment.parentProcess].flatMap(pid_t.init) {
+        if let parent = environment[ChapterContract.Environment.parentProcess].flatMap(pid_t.init) {
             ParentWatch.stopWithParent(parent)
         }
-        channel = environment[ChannelEnvironment.descriptor].flatMap(Int32.init) ?? -1
-        acknowledgements = environment[ChannelEnvironment.acknowledgement].flatMap(Int32.init) ?? -1
+        channel = environment[ChapterContract.Environment.channel].flatMap(Int32.init) ?? -1
+        acknowledgements = environment[ChapterContract.Environment.acknowledgement].flatMap(Int32.init) ?? -1
         // The channel is this program's alone: processes a cell starts neither inherit it
         // nor find its variables (a nested chapter program would talk on it).
         for descriptor in [channel, acknowledgements] where descriptor >= 0 {
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
-        unsetenv(ChannelEnvironment.descriptor)
-        unsetenv(ChannelEnvironment.acknowledgement)
-        unsetenv(ChannelEnvironment.parentProcess)
-        send(.hello(version: ChannelProtocol.version))
-        if let json = environment[ChannelEnvironment.parameters]?.data(using: .utf8),
+        unsetenv(ChapterContract.Environment.channel)
+        unsetenv(ChapterContract.Environment.acknowledgement)
+        unsetenv(ChapterContract.Environment.parentProcess)
+        ProgressDisplay.drawsWithoutTerminal = environment[ChapterContract.Environment.progress] == "1"
+        send(.hello(version: ChapterContract.version))
+        if let json = environment[ChapterContract.Environment.parameters]?.data(using: .utf8),
             let values = try? JSONDecoder().decode([String: String].self, from: json)
         {
             parameterValues = values
         }
-        RandomGenerator.seedGlobal(environment[ChannelEnvironment.seed].flatMap(UInt64.init) ?? 0)
+        RandomGenerator.seedGlobal(environment[ChapterContract.Environment.seed].flatMap(UInt64.init) ?? 0)
         skippedCells = Set(
-            (environment[ChannelEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
+            (environment[ChapterContract.Environment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
     }
 
     /// Whether an `error: true` cell should run (not when an earlier run saw it fail).

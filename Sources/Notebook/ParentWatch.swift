@@ -11,13 +11,21 @@ import Foundation
 enum ParentWatch {
     static func stopWithParent(_ parent: pid_t) {
         signal(SIGTERM) { _ in _ = kill(0, SIGKILL) }
-        // `prctl` is variadic in C, which Swift cannot call; on Linux its arguments travel as
-        // plain integers, so the symbol is called through a fixed five-argument type.
-        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        let setDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
-        if let symbol = dlsym(nil, "prctl") {
-            _ = unsafeBitCast(symbol, to: Prctl.self)(setDeathSignal, UInt(SIGTERM), 0, 0, 0)
-        }
+        #if os(Linux)
+            // `prctl` is variadic in C, which Swift cannot call; on Linux its arguments travel as
+            // plain integers, so the symbol is called through a fixed five-argument type.
+            typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+            let setDeathSignal: Int32 = 1  // PR_SET_PDEATHSIG
+            if let symbol = dlsym(nil, "prctl") {
+                _ = unsafeBitCast(symbol, to: Prctl.self)(setDeathSignal, UInt(SIGTERM), 0, 0, 0)
+            }
+        #else
+            // Other systems have no parent-death signal: a thread looks at the parent twice a second.
+            Thread.detachNewThread {
+                while getppid() == parent { usleep(500_000) }
+                kill(0, SIGKILL)
+            }
+        #endif
         if getppid() != parent { kill(0, SIGKILL) }
     }
 }

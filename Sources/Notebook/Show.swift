@@ -22,7 +22,7 @@ public func show(
 /// A chart of measurements (times, speeds) that differ between runs is shown with
 /// `measured: true`: like `measured(_:)` for inline values, `mlbook check` then skips its numbers.
 public func show(_ chart: some Chart, measured: Bool = false) {
-    let series = measured ? [] : chart.plottedSeries.map { SeriesRecord(name: $0.name, values: $0.values) }
+    let series = measured ? [] : chart.plottedSeries
     Notebook.sendFigure(svg: chart.svg(), series: series)
 }
 

@@ -37,16 +37,12 @@ public struct Table {
 
     /// The table as HTML; numeric cells are right-aligned by the stylesheet.
     func html() -> String {
-        let head = columns.map { "<th>\(escape($0))</th>" }.joined()
+        let head = columns.map { "<th>\(escapeMarkup($0))</th>" }.joined()
         let body = rows.map { row in
-            "<tr>" + row.cells.map { "<td\($0.isNumber ? "" : " class=\"text\"")>\(escape($0.text))</td>" }.joined()
+            "<tr>"
+                + row.cells.map { "<td\($0.isNumber ? "" : " class=\"text\"")>\(escapeMarkup($0.text))</td>" }.joined()
                 + "</tr>"
         }.joined(separator: "\n")
         return "<table class=\"data\"><thead><tr>\(head)</tr></thead><tbody>\n\(body)\n</tbody></table>"
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// One report from a running chapter program to mlbook, sent as one JSON line on the result
-/// channel (a pipe the child finds at file descriptor `ChannelEnvironment.descriptor`). What
-/// a conversation may say, in which order, is `ChannelProtocol`.
+/// channel (a pipe the child finds at file descriptor `ChapterContract.channelDescriptor`). What
+/// a conversation may say, in which order, is in `ChapterContract`.
 public enum ChannelMessage: Codable, Sendable, Equatable {
     /// The first message: the program speaks protocol `version`.
     case hello(version: Int)
@@ -25,24 +25,8 @@ public enum ChannelMessage: Codable, Sendable, Equatable {
     case finished
 }
 
-/// The conversation between mlbook and a chapter program.
-///
-/// 1. The program sends `hello(version:)` first; mlbook refuses other versions.
-/// 2. Per cell, in document order: `cellStarted`, then (after mlbook's acknowledgement, one
-///    byte on descriptor `ChannelEnvironment.acknowledgement`) the cell's figures, tables and
-///    claims, then `cellFinished`. Inline values come between cells.
-/// 3. `finished` last.
-///
-/// Cell boundaries come only from this channel: what a cell prints on stdout is text, whatever
-/// it says. A program flushes stdout before `cellStarted` and waits for the acknowledgement,
-/// and mlbook reads stdout dry before applying each message, so every byte printed lands in
-/// the cell that printed it.
-public enum ChannelProtocol {
-    /// Changes whenever a message changes meaning or shape.
-    public static let version = 3
-}
-
-/// A plotted series, kept as numbers so `check` can compare it with recorded results.
+/// A named series of numbers: what a chart plots (`Chart.plottedSeries`), what the channel
+/// carries and what `_freeze/` records, so `check` can compare it with recorded results.
 public struct SeriesRecord: Codable, Sendable, Equatable {
     public var name: String
     public var values: [Double]
@@ -51,23 +35,6 @@ public struct SeriesRecord: Codable, Sendable, Equatable {
         self.name = name
         self.values = values
     }
-}
-
-/// How mlbook and a chapter program find each other: environment variable names.
-public enum ChannelEnvironment {
-    /// The file descriptor number of the result channel.
-    public static let descriptor = "MLBOOK_CHANNEL_FD"
-    /// The chapter's parameters, a JSON object of name → value text.
-    public static let parameters = "MLBOOK_PARAMS"
-    /// The seed of the engine's default generator.
-    public static let seed = "MLBOOK_SEED"
-    /// Comma-separated indices of `error: true` cells to skip (they already failed).
-    public static let skippedCells = "MLBOOK_SKIP_CELLS"
-    /// The file descriptor number the program reads acknowledgements from.
-    public static let acknowledgement = "MLBOOK_ACK_FD"
-    /// mlbook's process ID: the program stops (with everything it started) when its parent
-    /// is no longer that process.
-    public static let parentProcess = "MLBOOK_PARENT_PID"
 }
 
 /// The JSON coding of results (channel messages, the build cache, `_freeze/`). JSON has no

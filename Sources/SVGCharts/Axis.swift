@@ -84,18 +84,3 @@ struct Axis {
         return (n < 0 ? "⁻" : "") + String(String(abs(n)).map { digits[Int(String($0))!] })
     }
 }
-
-/// Escapes text for SVG/XML content and attribute values.
-func escapeXML(_ text: String) -> String {
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        default: escaped.unicodeScalars.append(scalar)
-        }
-    }
-    return escaped
-}

@@ -1,3 +1,5 @@
+import NotebookFormat
+
 /// Bars for named categories, one group of bars per category and one bar per series.
 ///
 /// ```swift
@@ -11,7 +13,7 @@ public struct BarChart: Chart {
     public var yLabel: String
     public var width = 640.0
     public var height = 360.0
-    private var series: [ChartSeries] = []
+    private var series: [SeriesRecord] = []
 
     public init(title: String, categories: [String], xLabel: String = "", yLabel: String = "") {
         self.title = title
@@ -24,10 +26,10 @@ public struct BarChart: Chart {
     public mutating func add(_ name: String, values: [Double]) {
         precondition(
             values.count == categories.count, "\(name) has \(values.count) values for \(categories.count) categories")
-        series.append(ChartSeries(name: name, values: values))
+        series.append(SeriesRecord(name: name, values: values))
     }
 
-    public var plottedSeries: [ChartSeries] { series }
+    public var plottedSeries: [SeriesRecord] { series }
 
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }

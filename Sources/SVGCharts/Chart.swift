@@ -1,3 +1,5 @@
+import NotebookFormat
+
 /// A chart that renders itself as an inline `<svg>` and exposes the numbers it plots (so
 /// `mlbook check` can compare them with recorded results).
 public protocol Chart: Sendable {
@@ -5,18 +7,7 @@ public protocol Chart: Sendable {
     /// chart wider than a phone (see `ChartLayout`).
     func svg() -> String
     /// The plotted numbers, one named series each.
-    var plottedSeries: [ChartSeries] { get }
-}
-
-/// Named numbers a chart plots.
-public struct ChartSeries: Sendable, Equatable {
-    public var name: String
-    public var values: [Double]
-
-    public init(name: String, values: [Double]) {
-        self.name = name
-        self.values = values
-    }
+    var plottedSeries: [SeriesRecord] { get }
 }
 
 /// A chart is drawn twice when it is wider than a phone: at its own size (`chart-wide`) and

@@ -1,3 +1,5 @@
+import NotebookFormat
+
 /// A matrix of values as colored cells (e.g. attention weights), the intensity scaled from the
 /// smallest to the largest value; the color is a CSS variable, so dark mode restyles it.
 ///
@@ -29,8 +31,8 @@ public struct HeatMap: Chart {
         self.showsValues = showsValues ?? (values.count * columns <= 100)
     }
 
-    public var plottedSeries: [ChartSeries] {
-        values.enumerated().map { ChartSeries(name: "row \($0)", values: $1) }
+    public var plottedSeries: [SeriesRecord] {
+        values.enumerated().map { SeriesRecord(name: "row \($0)", values: $1) }
     }
 
     public func svg() -> String {
@@ -63,9 +65,9 @@ public struct HeatMap: Chart {
         let span = max((finite.max() ?? 1) - low, 1e-12)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="\(kind) heat-map" width="\(coordinate(width))" height="\(coordinate(height))" viewBox="0 0 \(coordinate(width)) \(coordinate(height))" role="img">
-            <title>\(escapeXML(title))</title>
-            <desc>\(escapeXML(description))</desc>
-            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(fitted(title, to: width - 16, scale: 14.0 / 12)))</text>
+            <title>\(escapeMarkup(title))</title>
+            <desc>\(escapeMarkup(description))</desc>
+            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeMarkup(fitted(title, to: width - 16, scale: 14.0 / 12)))</text>
 
             """
         let showsValues = showsValues && cell >= 24
@@ -85,20 +87,20 @@ public struct HeatMap: Chart {
             }
             guard row % labelStride == 0 else { continue }
             svg +=
-                "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(rowLabels[row]))</text>\n"
+                "<text class=\"tick\" x=\"\(coordinate(left - 6))\" y=\"\(coordinate(top + cell * (Double(row) + 0.5)))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeMarkup(rowLabels[row]))</text>\n"
         }
         for (column, label) in columnLabels.enumerated() where column % labelStride == 0 {
             let x = coordinate(left + cell * (Double(column) + 0.5))
             svg +=
                 uprightLabels
-                ? "<text class=\"tick\" transform=\"translate(\(x) \(coordinate(top + cell * Double(rows) + 6))) rotate(-90)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeXML(label))</text>"
-                : "<text class=\"tick\" x=\"\(x)\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeXML(label))</text>"
+                ? "<text class=\"tick\" transform=\"translate(\(x) \(coordinate(top + cell * Double(rows) + 6))) rotate(-90)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(escapeMarkup(label))</text>"
+                : "<text class=\"tick\" x=\"\(x)\" y=\"\(coordinate(top + cell * Double(rows) + 14))\" text-anchor=\"middle\">\(escapeMarkup(label))</text>"
         }
         svg += colorScale(x: left + cell * Double(columns) + 20, top: top, low: low, high: low + span)
         svg +=
-            "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>"
+            "\n<text class=\"axis-label\" x=\"\(coordinate(left + cell * Double(columns) / 2))\" y=\"\(coordinate(height - 8))\" text-anchor=\"middle\">\(escapeMarkup(xLabel))</text>"
         svg +=
-            "<text class=\"axis-label\" transform=\"translate(14 \(coordinate(top + cell * Double(rows) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
+            "<text class=\"axis-label\" transform=\"translate(14 \(coordinate(top + cell * Double(rows) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeMarkup(yLabel))</text>\n"
         return svg + "</svg>"
     }
 

@@ -1,3 +1,5 @@
+import NotebookFormat
+
 /// The distribution of one or more samples over shared bins (e.g. weights under L1 vs L2),
 /// drawn as overlaid, half-transparent step areas.
 ///
@@ -13,7 +15,7 @@ public struct Histogram: Chart {
     public var bins: Int
     public var width = 640.0
     public var height = 360.0
-    private var samples: [ChartSeries] = []
+    private var samples: [SeriesRecord] = []
 
     public init(title: String, xLabel: String = "", yLabel: String = "个数", bins: Int = 30) {
         precondition(bins > 0, "a histogram needs at least one bin, got \(bins)")
@@ -25,7 +27,7 @@ public struct Histogram: Chart {
 
     /// Adds a sample (non-finite values are left out).
     public mutating func add(_ name: String, values: [Double]) {
-        samples.append(ChartSeries(name: name, values: values.filter(\.isFinite)))
+        samples.append(SeriesRecord(name: name, values: values.filter(\.isFinite)))
     }
 
     /// The bin edges shared by every sample: `bins` equal widths over their joint range.
@@ -53,8 +55,8 @@ public struct Histogram: Chart {
         }
     }
 
-    public var plottedSeries: [ChartSeries] {
-        zip(samples, counts).map { ChartSeries(name: $0.name, values: $1.map(Double.init)) }
+    public var plottedSeries: [SeriesRecord] {
+        zip(samples, counts).map { SeriesRecord(name: $0.name, values: $1.map(Double.init)) }
     }
 
     public func svg() -> String {

@@ -1,3 +1,5 @@
+import NotebookFormat
+
 /// A line chart of one or more series, rendered as an inline `<svg>` whose colors come from
 /// CSS variables (`--chart-1` …), so a page's light and dark themes restyle it. The y axis
 /// turns logarithmic by itself when the data spans more than two decades; NaN and ∞ break a
@@ -41,7 +43,7 @@ public struct LineChart: Chart {
         series.append(Series(name: name, x: xs, y: y))
     }
 
-    public var plottedSeries: [ChartSeries] { series.map { ChartSeries(name: $0.name, values: $0.y) } }
+    public var plottedSeries: [SeriesRecord] { series.map { SeriesRecord(name: $0.name, values: $0.y) } }
 
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }

@@ -47,9 +47,9 @@ struct PlotFrame {
     func header(xTickLabels: [(position: Double, label: String)]? = nil) -> String {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="\(svgClass)" width="\(coordinate(width))" height="\(coordinate(totalHeight))" viewBox="0 0 \(coordinate(width)) \(coordinate(totalHeight))" role="img">
-            <title>\(escapeXML(title))</title>
-            <desc>\(escapeXML(description))</desc>
-            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeXML(fitted(title, to: width - 16, scale: 14.0 / 12)))</text>
+            <title>\(escapeMarkup(title))</title>
+            <desc>\(escapeMarkup(description))</desc>
+            <text class="chart-title" x="\(coordinate(width / 2))" y="22" text-anchor="middle">\(escapeMarkup(fitted(title, to: width - 16, scale: 14.0 / 12)))</text>
 
             """
         svg += legendSVG()
@@ -63,7 +63,7 @@ struct PlotFrame {
         let labels = xTickLabels ?? xAxis.ticks.map { (x($0), xAxis.label($0)) }
         for (position, label) in Self.thinned(labels) {
             svg +=
-                "<text class=\"tick\" x=\"\(coordinate(position))\" y=\"\(coordinate(bottom + 16))\" text-anchor=\"middle\">\(escapeXML(label))</text>\n"
+                "<text class=\"tick\" x=\"\(coordinate(position))\" y=\"\(coordinate(bottom + 16))\" text-anchor=\"middle\">\(escapeMarkup(label))</text>\n"
         }
         return svg
     }
@@ -73,9 +73,9 @@ struct PlotFrame {
         var svg =
             "<rect class=\"frame\" x=\"\(coordinate(left))\" y=\"\(coordinate(top))\" width=\"\(coordinate(right - left))\" height=\"\(coordinate(bottom - top))\" fill=\"none\"/>\n"
         svg +=
-            "<text class=\"axis-label\" x=\"\(coordinate((left + right) / 2))\" y=\"\(coordinate(totalHeight - 10))\" text-anchor=\"middle\">\(escapeXML(xLabel))</text>\n"
+            "<text class=\"axis-label\" x=\"\(coordinate((left + right) / 2))\" y=\"\(coordinate(totalHeight - 10))\" text-anchor=\"middle\">\(escapeMarkup(xLabel))</text>\n"
         svg +=
-            "<text class=\"axis-label\" transform=\"translate(16 \(coordinate((top + bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>\n"
+            "<text class=\"axis-label\" transform=\"translate(16 \(coordinate((top + bottom) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeMarkup(yLabel))</text>\n"
         return svg + "</svg>"
     }
 
@@ -138,7 +138,7 @@ struct PlotFrame {
             for entry in entries {
                 svg += entry.mark.swatch(index: entry.index, x: x, width: Self.swatchWidth, middle: baseline - 4)
                 svg +=
-                    "<text class=\"legend\" x=\"\(coordinate(x + Self.swatchWidth + Self.swatchGap))\" y=\"\(coordinate(baseline))\">\(escapeXML(entry.name))</text>\n"
+                    "<text class=\"legend\" x=\"\(coordinate(x + Self.swatchWidth + Self.swatchGap))\" y=\"\(coordinate(baseline))\">\(escapeMarkup(entry.name))</text>\n"
                 x += entry.width + Self.entryGap
             }
         }

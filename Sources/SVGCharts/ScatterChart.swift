@@ -1,3 +1,5 @@
+import NotebookFormat
+
 /// Points, optionally with lines through them (a fitted model over its data).
 ///
 /// ```swift
@@ -38,9 +40,9 @@ public struct ScatterChart: Chart {
         layers.append(Layer(name: name, x: x, y: y, isLine: true))
     }
 
-    public var plottedSeries: [ChartSeries] {
+    public var plottedSeries: [SeriesRecord] {
         layers.flatMap {
-            [ChartSeries(name: "\($0.name).x", values: $0.x), ChartSeries(name: "\($0.name).y", values: $0.y)]
+            [SeriesRecord(name: "\($0.name).x", values: $0.x), SeriesRecord(name: "\($0.name).y", values: $0.y)]
         }
     }
 

@@ -22,18 +22,15 @@ struct Build: ParsableCommand {
             var builder = try options.builder()
             builder.runner.usesCache = !noCache
             builder.runner.reusesBinaries = !noCache
-            try builder.checkOutput(output)
-            let results = builder.executeAll(progress: ProgressReporter().report)
-            let errors = results.flatMap(\.errors)
-            errors.forEach { printError($0.description) }
-            guard errors.isEmpty else {
+            switch try builder.buildSite(to: output, recordsFreeze: true, progress: ProgressReporter().report) {
+            case .failed(let errors):
+                errors.forEach { printError($0.description) }
                 printError("build failed: \(errors.count) error(s); the previous site in \(output)/ is kept")
                 throw ExitCode.failure
+            case .written(let warnings):
+                warnings.forEach { printError($0.description) }
+                print("wrote \(builder.book.chapters.count + 1) pages to \(output)/")
             }
-            try builder.recordFreeze(results: results)
-            let warnings = try builder.writeSite(results: results, to: output)
-            warnings.forEach { printError($0.description) }
-            print("wrote \(builder.book.chapters.count + 1) pages to \(output)/")
         } catch let error as BookError {
             fail(error)
         }

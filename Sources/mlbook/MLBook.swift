@@ -79,12 +79,9 @@ struct BookOptions: ParsableArguments {
     /// interrupt also stops the chapter programs.
     func lock() throws(BookError) -> WorkSession {
         stopChildrenOnInterrupt()
-        let lock = try BuildLock(directory: workDirectory) {
+        return try WorkSession(workDirectory: workDirectory, cacheLimitMegabytes: cacheLimit) {
             printError("another mlbook is using \(workDirectory); waiting for it to finish…")
         }
-        return WorkSession(
-            lock: lock, started: Date(), cache: ResultCache(directory: workDirectory + "/cache"),
-            cacheLimitBytes: cacheLimit > Int.max >> 20 ? Int.max : cacheLimit << 20)
     }
 
     /// Loads the book and the engine built beside this executable.
@@ -94,21 +91,6 @@ struct BookOptions: ParsableArguments {
         let runner = ChapterRunner(
             engine: engine, workDirectory: workDirectory, timeout: book.configuration.execution.timeout)
         return BookBuilder(book: book, runner: runner, jobs: jobs)
-    }
-}
-
-/// One command's hold on the work folder: the lock, and the cache to trim when it is done.
-struct WorkSession {
-    let lock: BuildLock
-    /// Cache entries used since then are this command's own and are never pruned.
-    let started: Date
-    let cache: ResultCache
-    let cacheLimitBytes: Int
-
-    /// Trims the cache to its limit, keeping what this command used (with two seconds to
-    /// spare for file systems that keep whole seconds and for clocks that lag a little).
-    func pruneCache() {
-        cache.prune(toBytes: cacheLimitBytes, protectedSince: started.addingTimeInterval(-2))
     }
 }
 

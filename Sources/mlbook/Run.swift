@@ -34,20 +34,7 @@ struct Run: ParsableCommand {
             var builder = try options.builder(overrides: overrides, overriddenChapter: chapter)
             builder.runner.relaysProgress = isatty(STDERR_FILENO) == 1
             try builder.checkOutput(output)
-            let target = URL(fileURLWithPath: chapter).standardizedFileURL.path
-            guard
-                let index = builder.book.chapters.firstIndex(where: {
-                    URL(fileURLWithPath: $0.path).standardizedFileURL.path == target
-                })
-            else {
-                throw BookError(file: chapter, "not a chapter of the book in \(options.book)/ (see its book.yml)")
-            }
-            let chapterParameters = Set(builder.book.chapters[index].parameters.map(\.name))
-            for name in overrides.keys where !chapterParameters.contains(name) {
-                throw BookError(
-                    file: chapter,
-                    "the chapter has no parameter '\(name)' (declare it under params: in the front matter)")
-            }
+            let index = try builder.chapterIndex(of: chapter, overriding: overrides.keys)
             let chapterPath = builder.book.chapters[index].path
             let (result, page, warnings) = try builder.runChapter(at: index, to: output) { event in
                 switch event {

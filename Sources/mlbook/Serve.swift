@@ -47,14 +47,16 @@ struct Serve: ParsableCommand {
         do {
             let session = try options.lock()
             defer { session.pruneCache() }
-            let builder = try options.builder()
-            try builder.checkOutput(output)
-            let results = builder.executeAll(progress: ProgressReporter().report)
-            let errors = results.flatMap(\.errors)
-            errors.forEach { printError($0.description) }
-            guard errors.isEmpty else { return false }
-            try builder.writeSite(results: results, to: output).forEach { printError($0.description) }
-            return true
+            switch try options.builder().buildSite(
+                to: output, recordsFreeze: false, progress: ProgressReporter().report)
+            {
+            case .failed(let errors):
+                errors.forEach { printError($0.description) }
+                return false
+            case .written(let warnings):
+                warnings.forEach { printError($0.description) }
+                return true
+            }
         } catch let error as BookError {
             printError(error.description)
             return false
@@ -68,7 +70,8 @@ struct Serve: ParsableCommand {
     /// (the site, its staging folders, the work folder), and of the engine library (a rebuilt
     /// engine changes every chapter's results).
     private func snapshot() -> BookSnapshot {
-        let library = (try? Engine.besideExecutable()).map { [$0.productsDirectory + "/libNotebook.so"] } ?? []
+        let library =
+            (try? Engine.besideExecutable()).map { [$0.productsDirectory + "/" + Engine.notebookLibrary] } ?? []
         return BookSnapshot(book: options.book, ignoring: [output, options.workDirectory], alsoWatching: library)
     }
 }

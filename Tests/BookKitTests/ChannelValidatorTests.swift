@@ -33,7 +33,7 @@ import Testing
         return nil
     }
 
-    static let hello = ChannelMessage.hello(version: ChannelProtocol.version)
+    static let hello = ChannelMessage.hello(version: ChapterContract.version)
 
     @Test func aWholeConversationIsAccepted() {
         let messages: [ChannelMessage] = [
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: [
         ([ChannelMessage.cellStarted(cell: 0)], "a message before hello"),
-        ([.hello(version: ChannelProtocol.version + 1)], "speaks result channel version"),
+        ([.hello(version: ChapterContract.version + 1)], "speaks result channel version"),
         ([hello, hello], "a second hello"),
         ([hello, .cellStarted(cell: 5)], "cell 6, but the chapter has 3 cell(s)"),
         ([hello, .cellStarted(cell: -1)], "cell 0, but the chapter has 3 cell(s)"),

@@ -14,14 +14,32 @@ import Testing
     }
 
     @Test(arguments: [
-        ["run", "a.md", "-p", "="], ["run", "a.md", "-p", "=1"], ["check", "--tolerance", "inf"],
-        ["check", "--tolerance", "nan"],
+        ["run", "a.md", "-p", "="], ["run", "a.md", "-p", "=1"], ["run"], ["check", "--tolerance", "inf"],
+        ["check", "--tolerance", "nan"], ["check", "--seeds", "0"], ["check", "--update", "--seeds", "2"],
+        ["build", "--jobs", "0"], ["build", "--cache-limit", "-1"], ["build", "--no-such-option"],
+        ["serve", "--port", "70000"], ["serve", "--port", "x"], ["publish"],
     ])
     func nonsenseArgumentsAreRefusedWithoutACrash(_ arguments: [String]) throws {
         let (status, reason, error) = try Self.mlbook(arguments)
         #expect(reason == .exit, "mlbook must not die of a signal: \(error)")
         #expect(status != 0)
         #expect(error.contains("Error: "), "\(error)")
+    }
+
+    /// `run` names the chapter and the parameter it refuses in one located line.
+    @Test func runRefusesAChapterOutsideTheBookAndAnUndeclaredParameter() throws {
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: T\nchapters: [a.md]\n", "a.md": "---\nparams: { rate: 0.1 }\n---\n# A\n",
+            "b.md": "# B\n",
+        ])
+        let common = ["--book", root, "--output", root + "-site", "--work-directory", root + "-work"]
+        let outside = try Self.mlbook(["run", root + "/b.md"] + common)
+        #expect(outside.status == 1 && outside.error.split(separator: "\n").count == 1, "\(outside.error)")
+        #expect(outside.error.hasPrefix("\(root)/b.md:1:1: error: not a chapter of the book"), "\(outside.error)")
+        let undeclared = try Self.mlbook(["run", root + "/a.md", "-p", "epochs=3"] + common)
+        #expect(undeclared.status == 1, "\(undeclared.error)")
+        #expect(undeclared.error.contains("error: the chapter has no parameter 'epochs'"), "\(undeclared.error)")
+        #expect(!FileManager.default.fileExists(atPath: root + "-site"), "nothing was written")
     }
 
     @Test func buildingIntoTheBookFolderIsRefusedAndTheBookIsKept() throws {

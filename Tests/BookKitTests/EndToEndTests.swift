@@ -9,15 +9,14 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// The engine in the build folder of the running test binary (`swift build --build-tests`
-    /// puts `libNotebook.so` and `Modules/` there).
+    /// puts the Notebook library and `Modules/` there).
     static func builder(_ fixture: String) throws -> BookBuilder {
         try builder(root: fixtures.appendingPathComponent(fixture).path)
     }
 
     static func builder(root: String) throws -> BookBuilder {
         let engine = Engine(
-            productsDirectory: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-                .deletingLastPathComponent().path)
+            productsDirectory: MLBookExecutable.productsFolder.path)
         try engine.validate()
         let book = try BookLoader.load(root: root)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mlbook-e2e-\(UUID().uuidString)").path

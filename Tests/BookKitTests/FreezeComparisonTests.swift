@@ -15,7 +15,7 @@ import Testing
         record.cells = [
             FreezeRecord.CellRecord(
                 line: 3, status: .succeeded, output: output,
-                series: [FreezeRecord.SeriesRecordEntry(name: "loss", values: series)], tables: [],
+                series: [SeriesRecord(name: "loss", values: series)], tables: [],
                 claims: [FreezeRecord.ClaimRecord(text: "decreases", passed: true)])
         ]
         record.inlineValues = [

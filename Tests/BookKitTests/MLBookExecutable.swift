@@ -1,12 +1,19 @@
 import Foundation
 
+@testable import BookKit
+
 /// The `mlbook` executable built beside the tests, run as a user would.
 enum MLBookExecutable {
-    /// Where it is: next to the test binary.
-    static var url: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("mlbook")
+    /// The build products folder the tests run from (`.build/debug`): the test binary's own
+    /// folder on Linux, the folder holding its `.xctest` bundle on macOS.
+    static var productsFolder: URL {
+        var folder = Platform.executable.deletingLastPathComponent()
+        while folder.path.contains(".xctest") { folder = folder.deletingLastPathComponent() }
+        return folder
     }
+
+    /// Where it is: next to the test binary.
+    static var url: URL { productsFolder.appendingPathComponent("mlbook") }
 
     /// What one run ended with.
     struct Run {

@@ -1,6 +1,6 @@
 import NotebookFormat
 
-/// Checks a chapter program's messages against `ChannelProtocol` before any is applied: a
+/// Checks a chapter program's messages against `ChapterContract` before any is applied: a
 /// message that names a cell or inline value the chapter does not have, or comes out of order,
 /// is a one-line reason to stop the program (the chapter fails), never an index out of range
 /// in mlbook.
@@ -23,9 +23,9 @@ struct ChannelValidator {
     mutating func accept(_ message: ChannelMessage) -> String? {
         if case .hello(let version) = message {
             guard !greeted else { return violation("a second hello") }
-            guard version == ChannelProtocol.version else {
+            guard version == ChapterContract.version else {
                 return "the chapter program speaks result channel version \(version), this mlbook speaks "
-                    + "\(ChannelProtocol.version); rebuild the engine and mlbook together (swift build -c release)"
+                    + "\(ChapterContract.version); rebuild the engine and mlbook together (swift build -c release)"
             }
             greeted = true
             return nil

@@ -120,14 +120,14 @@ public struct ChapterRunner: Sendable {
         let process = ChildProcess(
             executable: binary, arguments: [],
             environment: [
-                ChannelEnvironment.descriptor: String(ChildProcess.channelDescriptor),
-                ChannelEnvironment.acknowledgement: String(ChildProcess.acknowledgementDescriptor),
-                ChannelEnvironment.parentProcess: String(getpid()),
-                ChannelEnvironment.parameters: parametersJSON(chapter.parameters),
-                ChannelEnvironment.seed: String(chapter.seed),
-                ChannelEnvironment.skippedCells: skipped.keys.map(String.init).joined(separator: ","),
-                "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,format=json,threads=crashed",
-                "NEURALKIT_PROGRESS": relaysProgress ? "1" : "0",
+                ChapterContract.Environment.channel: String(ChapterContract.channelDescriptor),
+                ChapterContract.Environment.acknowledgement: String(ChapterContract.acknowledgementDescriptor),
+                ChapterContract.Environment.parentProcess: String(getpid()),
+                ChapterContract.Environment.parameters: parametersJSON(chapter.parameters),
+                ChapterContract.Environment.seed: String(chapter.seed),
+                ChapterContract.Environment.skippedCells: skipped.keys.map(String.init).joined(separator: ","),
+                ChapterContract.Environment.backtrace.name: ChapterContract.Environment.backtrace.value,
+                ChapterContract.Environment.progress: relaysProgress ? "1" : "0",
             ])
         process.requiresChannel = true
         let outcome = try process.run(

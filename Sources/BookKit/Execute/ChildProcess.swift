@@ -1,8 +1,9 @@
 import Foundation
+import NotebookFormat
 
 /// Runs a program in its own process group, stdin `/dev/null`, with stdout, stderr, a result
 /// channel on file descriptor 3 and an acknowledgement pipe on descriptor 4 (see
-/// `ChannelProtocol`). It ends when the program ends or its time is up, never later:
+/// `ChapterContract`). It ends when the program ends or its time is up, never later:
 ///
 /// - it waits for the *process*, not for its pipes to close (a background process the program
 ///   started may hold them open forever);
@@ -26,10 +27,6 @@ final class ChildProcess {
         var succeeded: Bool { exitStatus == 0 && stopReason == nil }
     }
 
-    /// The file descriptor number a chapter program writes `ChannelMessage` lines to.
-    static let channelDescriptor: Int32 = 3
-    /// The file descriptor number a chapter program reads acknowledgements from.
-    static let acknowledgementDescriptor: Int32 = 4
     /// How long output is still read after the program ended.
     static let drainSeconds = 1.0
     /// Bytes of stderr kept for diagnostics (the end, where crash reports are).
@@ -56,7 +53,7 @@ final class ChildProcess {
         self.executable = executable
         self.arguments = arguments
         self.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            .merging([ChildRegistry.tokenVariable: token]) { $1 }
+            .merging([ChapterContract.Environment.runToken: token]) { $1 }
     }
 
     /// Kills the process group; `reason` is reported in the outcome.
@@ -212,23 +209,38 @@ final class ChildProcess {
         }
     }
 
-    /// `posix_spawn` with `/dev/null` on descriptor 0 and `childEnds` on 1 to 4, in a new
-    /// process group (so one `kill` stops everything the program started).
+    /// The child's descriptors for `childEnds`: stdout, stderr, the channel, acknowledgements.
+    private static let childDescriptors: [Int32] = [
+        STDOUT_FILENO, STDERR_FILENO, ChapterContract.channelDescriptor, ChapterContract.acknowledgementDescriptor,
+    ]
+
+    /// `posix_spawn` with `/dev/null` on descriptor 0 and `childEnds` on `childDescriptors`,
+    /// in a new process group (so one `kill` stops everything the program started).
     private func spawn(childEnds: [Int32]) throws(BookError) {
-        var actions = posix_spawn_file_actions_t()
+        // Glibc's spawn types are structs; Darwin's are optional pointers that `init` allocates.
+        #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t? = nil
+        #else
+            var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        // Through high numbers first: a pipe end may itself be 0…4 (when mlbook's own are closed).
-        let parking = max(childEnds.max() ?? 0, 4) + 1
+        // Through high numbers first: a pipe end may itself be one of the child's descriptors
+        // (when mlbook's own are closed).
+        let parking = max(childEnds.max() ?? 0, Self.childDescriptors.max() ?? 0) + 1
         for (offset, end) in childEnds.enumerated() {
             posix_spawn_file_actions_adddup2(&actions, end, parking + Int32(offset))
         }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         for offset in childEnds.indices {
-            posix_spawn_file_actions_adddup2(&actions, parking + Int32(offset), Int32(offset + 1))
+            posix_spawn_file_actions_adddup2(&actions, parking + Int32(offset), Self.childDescriptors[offset])
             posix_spawn_file_actions_addclose(&actions, parking + Int32(offset))
         }
-        var attributes = posix_spawnattr_t()
+        #if canImport(Darwin)
+            var attributes: posix_spawnattr_t? = nil
+        #else
+            var attributes = posix_spawnattr_t()
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // Default signal handling and no blocked signals: mlbook ignores SIGINT and SIGTERM

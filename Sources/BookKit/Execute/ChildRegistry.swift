@@ -1,15 +1,16 @@
 import Foundation
+import NotebookFormat
 
 /// The chapter programs and compilers mlbook runs, so that everything they started can be
 /// stopped: when one ends, and when mlbook is interrupted (SIGINT, SIGTERM, SIGHUP).
 ///
 /// A process group is not enough: a program may start processes in groups of their own
 /// (Foundation's `Process` does), which outlive its group. So every run carries a token in
-/// its environment, `MLBOOK_RUN=<mlbook's pid>-<n>`, which descendants inherit, and the
+/// its environment (`ChapterContract.Environment.runToken` = `<mlbook's pid>-<n>`), which descendants inherit, and the
 /// processes holding it are found in `/proc/*/environ` and killed.
 public enum ChildRegistry {
     /// The environment variable holding a run's token.
-    static let tokenVariable = "MLBOOK_RUN"
+    static let tokenVariable = ChapterContract.Environment.runToken
     nonisolated(unsafe) private static var groups = Set<pid_t>()
     nonisolated(unsafe) private static var runs = 0
     private static let lock = NSLock()
@@ -53,6 +54,7 @@ public enum ChildRegistry {
 
     /// Kills each process (not this one) with an environment entry matching `entry`, twice
     /// over, for processes that were forking during the first pass.
+    /// (Linux only: macOS has no `/proc`, so there only the process groups are stopped.)
     private static func killProcesses(where entry: (Substring) -> Bool) {
         for _ in 0..<2 {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the built engine is: the folder holding `libNotebook.so` (which contains NeuralKit)
+/// Where the built engine is: the folder holding `libNotebook.so` (`.dylib` on macOS; it contains NeuralKit)
 /// and `Modules/`, which chapter programs compile and link against, and the compiler to use.
 public struct Engine: Sendable {
     /// The build products folder (e.g. `.build/release`).
@@ -16,7 +16,7 @@ public struct Engine: Sendable {
         self.compiler = compiler
         var hash = ContentHash()
         hash.combine(compiler)
-        if let library = FileManager.default.contents(atPath: productsDirectory + "/libNotebook.so") {
+        if let library = FileManager.default.contents(atPath: productsDirectory + "/" + Self.notebookLibrary) {
             hash.combine(bytes: library)
         }
         fingerprint = hash.hex
@@ -24,8 +24,7 @@ public struct Engine: Sendable {
 
     /// The engine built next to the running executable (mlbook lives in the same folder).
     public static func besideExecutable() throws(BookError) -> Engine {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let folder = executable.deletingLastPathComponent().path
+        let folder = Platform.executable.deletingLastPathComponent().path
         let engine = Engine(
             productsDirectory: folder, compiler: ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc")
         try engine.validate()
@@ -35,7 +34,8 @@ public struct Engine: Sendable {
     /// Throws unless the engine's libraries and modules are present.
     public func validate() throws(BookError) {
         for file in [
-            "libNotebook.so", "Modules/NeuralKit.swiftmodule", "Modules/Notebook.swiftmodule", Self.kernelsModuleMap,
+            Self.notebookLibrary, "Modules/NeuralKit.swiftmodule", "Modules/Notebook.swiftmodule",
+            Self.kernelsModuleMap,
         ] {
             guard FileManager.default.fileExists(atPath: productsDirectory + "/" + file) else {
                 throw BookError(
@@ -61,4 +61,6 @@ public struct Engine: Sendable {
 
     /// Where SwiftPM writes the module map of the engine's C kernels, in the products folder.
     static let kernelsModuleMap = "NeuralKitKernels.build/module.modulemap"
+    /// The library chapter programs link: Notebook, with NeuralKit inside.
+    public static let notebookLibrary = Platform.dynamicLibrary("Notebook")
 }

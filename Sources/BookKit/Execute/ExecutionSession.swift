@@ -88,6 +88,8 @@ struct ExecutionSession {
 
     /// Bytes of stdout and of the channel held for unfinished lines.
     var bufferedByteCount: Int { pendingOutput.count + channelLines.bufferedCount }
+    /// The channel reader's work so far (see `LineBuffer.bytesHandled`).
+    var channelBytesHandled: Int { channelLines.bytesHandled }
 
     /// Decodes, checks and applies one channel line.
     mutating func apply(line: Data) -> Verdict {

@@ -26,16 +26,21 @@ struct LineBuffer {
 
     /// Bytes held for the unfinished line (never more than `lineLimit` plus one chunk).
     var bufferedCount: Int { bytes.count - lineStart }
+    /// Bytes copied, searched or moved so far: the work done, which tests bound by a multiple
+    /// of the bytes received (linear time, checked without a clock).
+    private(set) var bytesHandled = 0
 
     /// Adds `data`; returns the lines it completed, in order, without their newlines.
     mutating func append(_ data: Data) -> [Piece] {
         bytes.append(contentsOf: data)
+        bytesHandled += data.count
         var pieces: [Piece] = []
         while let newline = nextNewline() {
             if skipping {
                 skipping = false
             } else {
                 pieces.append(.line(Data(bytes[lineStart..<newline])))
+                bytesHandled += newline - lineStart
             }
             lineStart = newline + 1
             searched = lineStart
@@ -48,6 +53,7 @@ struct LineBuffer {
             searched = lineStart
         }
         if lineStart > 0, lineStart >= bytes.count - lineStart {
+            bytesHandled += bytes.count - lineStart
             bytes.removeFirst(lineStart)
             searched -= lineStart
             lineStart = 0
@@ -55,14 +61,16 @@ struct LineBuffer {
         return pieces
     }
 
-    private func nextNewline() -> Int? {
+    private mutating func nextNewline() -> Int? {
         guard searched < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+        let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress,
                 let found = memchr(base + searched, 0x0A, buffer.count - searched)
             else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
+        bytesHandled += (found.map { $0 + 1 } ?? bytes.count) - searched
+        return found
     }
 }
 

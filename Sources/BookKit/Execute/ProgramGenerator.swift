@@ -1,21 +1,20 @@
 import Foundation
+import NotebookFormat
 
-/// Writes a chapter's cells into one Swift program: the cells in document order around
-/// `Notebook` calls that mark their boundaries, each inline value right after the cell before
-/// it, and `#sourceLocation` directives so every diagnostic and trap names the Markdown line.
+/// Writes a chapter's cells into one Swift program: the cells in document order around the
+/// runtime calls of `ChapterContract.Program` that mark their boundaries, each inline value
+/// right after the cell before it, and `#sourceLocation` directives so every diagnostic and trap names the Markdown line.
 enum ProgramGenerator {
     /// The program; cells in `excluded` (error cells that do not compile) are left out.
-    /// `error: true` cells run inside `if Notebook.shouldRun(k)`, so a rerun can skip one that
+    /// `error: true` cells run inside `if Notebook.shouldRun(k)` (`ChapterContract.Program.shouldRun`), so a rerun can skip one that
     /// trapped and still run the cells after it.
     static func program(for chapter: Chapter, excluding excluded: Set<Int> = []) -> String {
-        var lines = [
-            "import NeuralKit",
-            "import Notebook",
-            "import SVGCharts",
+        var lines = ChapterContract.Program.imports.map { "import \($0)" }
+        lines += [
             "",
             "// Line-buffered stdout: text printed just before a crash still reaches mlbook.",
             "setvbuf(stdout, nil, _IOLBF, 0)",
-            "Notebook.start()",
+            ChapterContract.Program.start,
         ]
         lines += parameterDeclarations(chapter.parameters)
         let inlinesByCell = Dictionary(grouping: chapter.inlineExpressions.enumerated()) { $0.element.cellsBefore }
@@ -24,18 +23,18 @@ enum ProgramGenerator {
             if cell.options.eval && !excluded.contains(index) {
                 let guarded = cell.options.error
                 lines += [
-                    guarded ? "if Notebook.shouldRun(\(index)) {" : "",
-                    "Notebook.beginCell(\(index))",
+                    guarded ? "if \(ChapterContract.Program.shouldRun(index)) {" : "",
+                    ChapterContract.Program.beginCell(index),
                     sourceLocation(chapter.path, cell.firstLine),
                     cell.code.hasSuffix("\n") ? String(cell.code.dropLast()) : cell.code,
                     "#sourceLocation()",
-                    "Notebook.endCell(\(index))",
+                    ChapterContract.Program.endCell(index),
                     guarded ? "}" : "",
                 ]
             }
             lines += inlineEvaluations(inlinesByCell[index + 1] ?? [], chapter: chapter)
         }
-        lines.append("Notebook.finish()")
+        lines.append(ChapterContract.Program.finish)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -43,7 +42,9 @@ enum ProgramGenerator {
     /// run time, so a new `-p` value needs no recompilation.
     private static func parameterDeclarations(_ parameters: [Parameter]) -> [String] {
         var lines = ["", "struct ChapterParameters {"]
-        lines += parameters.map { "    let \($0.name): \($0.kind.rawValue) = Notebook.parameter(\"\($0.name)\")" }
+        lines += parameters.map {
+            "    let \($0.name): \($0.kind.rawValue) = \(ChapterContract.Program.parameter($0.name))"
+        }
         lines += ["}", "let params = ChapterParameters()", ""]
         return lines
     }
@@ -54,7 +55,7 @@ enum ProgramGenerator {
     ) -> [String] {
         expressions.flatMap { id, inline in
             [
-                "Notebook.inline(\(id)) {",
+                ChapterContract.Program.inlineValue(id),
                 sourceLocation(chapter.path, inline.location.line),
                 String(repeating: " ", count: max(inline.location.column - 1, 0)) + inline.expression,
                 "#sourceLocation()",

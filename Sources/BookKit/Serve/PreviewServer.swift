@@ -32,11 +32,14 @@ public final class PreviewServer: @unchecked Sendable {
     public init(root: String, port: UInt16) throws(BookError) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
         realRoot = Self.realPath(self.root) ?? self.root
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Platform.streamSocket, 0)
         guard listener >= 0 else { throw BookError(file: root, "cannot open a socket") }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
+        #if canImport(Darwin)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+        #endif
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")

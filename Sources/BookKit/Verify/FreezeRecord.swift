@@ -9,15 +9,9 @@ public struct FreezeRecord: Codable, Equatable, Sendable {
         public var line: Int
         public var status: CellResult.Status
         public var output: String
-        public var series: [SeriesRecordEntry]
+        public var series: [SeriesRecord]
         public var tables: [[Double]]
         public var claims: [ClaimRecord]
-    }
-
-    /// A plotted series.
-    public struct SeriesRecordEntry: Codable, Equatable, Sendable {
-        public var name: String
-        public var values: [Double]
     }
 
     /// An `expect` outcome.
@@ -44,9 +38,9 @@ public struct FreezeRecord: Codable, Equatable, Sendable {
         cells = zip(chapter.cells, result.cells).map { cell, outcome in
             CellRecord(
                 line: cell.firstLine, status: outcome.status, output: outcome.output,
-                series: outcome.richOutputs.flatMap { output -> [SeriesRecordEntry] in
+                series: outcome.richOutputs.flatMap { output -> [SeriesRecord] in
                     guard case .figure(_, let series) = output else { return [] }
-                    return series.map { SeriesRecordEntry(name: $0.name, values: $0.values) }
+                    return series
                 },
                 tables: outcome.richOutputs.compactMap { output in
                     guard case .html(_, let numbers) = output else { return nil }

@@ -23,6 +23,10 @@ public final class Sequential: Layer {
     /// numbers, faster); tests turn it off to compare it with the general graph path.
     @exclusivity(unchecked)
     var allowsFusedSteps = true
+    /// How many batches `fit` has trained through `DenseStackStep` (tests check with it that
+    /// the fused path really ran).
+    @exclusivity(unchecked)
+    var fusedBatches = 0
     /// Each layer's output shape at the most recent call, for `summary()`.
     private let recordedShapes = Mutex<[[Int]]>([])
 

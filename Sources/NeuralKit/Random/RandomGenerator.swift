@@ -116,13 +116,18 @@ private final class GeneratorBox {
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        let status = pthread_key_create(&key) { pointer in
-            guard let pointer else { return }
-            Unmanaged<GeneratorBox>.fromOpaque(pointer).release()
-        }
+        // The destructor's argument is optional in Glibc's signature and not in Darwin's;
+        // `release` takes an optional, so the same closure compiles on both.
+        let status = pthread_key_create(&key) { GeneratorBox.release($0) }
         precondition(status == 0, "pthread_key_create failed with status \(status)")
         return key
     }()
+
+    /// Balances the retain of `current` when the thread ends.
+    private static func release(_ pointer: UnsafeMutableRawPointer?) {
+        guard let pointer else { return }
+        Unmanaged<GeneratorBox>.fromOpaque(pointer).release()
+    }
 
     /// This thread's box, created (seeded with 0) on first use.
     static var current: GeneratorBox {

@@ -83,8 +83,8 @@ public final class AsynchronousSGD {
     /// One server update from a gradient computed at the oldest kept version, `θ_{t−τ}`.
     private func update(_ x: Tensor, _ y: Tensor, versions: inout ParameterVersions) -> Float {
         if versions.isEmpty {
-            // Builds lazy layers, drawing what fit would draw. Not inside withoutGradient: its
-            // switch is process-wide, and flipping it would stop graphs on other threads.
+            // Builds lazy layers, drawing what fit would draw (the small graph it records is
+            // dropped at once).
             _ = model(x.gathering(rows: [0]))
             versions.append(model.parameters.map(\.scalars))
         }

@@ -149,7 +149,7 @@ public final class DataParallelTrainer {
     /// The workers, made once, after building the model's lazy layers with `sample`.
     private func preparedWorkers(buildingWith sample: Tensor) -> [DataParallelWorker] {
         if workerStates.isEmpty {
-            _ = model(sample)  // not in withoutGradient: its switch is process-wide
+            _ = model(sample)  // builds lazy layers; the small graph it records is dropped at once
             workerStates = (0..<workers).map { _ in DataParallelWorker() }
         }
         return workerStates

@@ -1,9 +1,22 @@
 import Foundation
+import Synchronization
+
+/// Where `fit`'s progress display may draw.
+public enum ProgressDisplay {
+    private static let forced = Atomic(false)
+
+    /// Whether the display draws although stderr is not a terminal (false by default). A
+    /// chapter program run by `mlbook run` sets it: mlbook relays its stderr to the reader's
+    /// terminal.
+    public static var drawsWithoutTerminal: Bool {
+        get { forced.load(ordering: .relaxed) }
+        set { forced.store(newValue, ordering: .relaxed) }
+    }
+}
 
 /// `fit`'s one-line progress display — epoch, bar, loss, ETA — redrawn in place on stderr,
 /// at most ten times a second. It shows only when asked (`verbose: true`) and stderr is a
-/// terminal, or the environment sets `NEURALKIT_PROGRESS=1` (how `mlbook run` asks a chapter
-/// program whose stderr it relays to the reader's terminal). Numbers never depend on it.
+/// terminal or `ProgressDisplay.drawsWithoutTerminal` is set. Numbers never depend on it.
 struct ProgressBar {
     private let total: Int
     private let enabled: Bool
@@ -12,8 +25,7 @@ struct ProgressBar {
 
     init(epochs: Int, verbose: Bool) {
         total = epochs
-        let forced = ProcessInfo.processInfo.environment["NEURALKIT_PROGRESS"] == "1"
-        enabled = verbose && epochs > 0 && (isatty(STDERR_FILENO) == 1 || forced)
+        enabled = verbose && epochs > 0 && (isatty(STDERR_FILENO) == 1 || ProgressDisplay.drawsWithoutTerminal)
     }
 
     /// Redraws after `epoch` (1-based) finished with `loss`.

@@ -150,6 +150,7 @@ private struct BatchDifferentiator {
                 recordedBatch = rows.count
             }
             fused = step
+            model.fusedBatches += 1
             return step.lossAfterBackward(rows: rows)
         }
         let lossTensor = model.regularized(

@@ -1,0 +1,35 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What differs between the systems mlbook builds on: Linux (tested in CI) and macOS
+/// (reviewed, expected to work). Everything else uses POSIX calls both have.
+enum Platform {
+    /// The running executable, symbolic links resolved (Foundation reads `/proc/self/exe` on
+    /// Linux and asks dyld on macOS).
+    static var executable: URL {
+        (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+    }
+
+    /// The file name of dynamic library `name`: `libname.so` on Linux, `libname.dylib` on macOS.
+    static func dynamicLibrary(_ name: String) -> String {
+        #if canImport(Darwin)
+            "lib\(name).dylib"
+        #else
+            "lib\(name).so"
+        #endif
+    }
+
+    /// `SOCK_STREAM` as `socket(2)` takes it (Glibc imports it as an enum).
+    static var streamSocket: Int32 {
+        #if canImport(Glibc)
+            Int32(SOCK_STREAM.rawValue)
+        #else
+            SOCK_STREAM
+        #endif
+    }
+}
