@@ -13,8 +13,10 @@ struct MathOperator: Equatable {
     var stretchy: Bool? = nil
     /// `minsize` and `maxsize` together, for the `\big` family.
     var size: String? = nil
-    /// No space on either side, for symbols the dictionary would space (a prime, `max`).
+    /// No space on either side, for symbols the dictionary would space (a prime, `max`, `/`).
     var tight = false
+    /// The same space on both sides, for operators the dictionary does not know (`\bmod`).
+    var spacing: String? = nil
     /// Limits that move beside the operator outside display style; the dictionary says so for
     /// `∑` but knows nothing of words like `max`.
     var movableLimits = false
@@ -44,6 +46,23 @@ struct MathTable: Equatable {
     var displayStyle: Bool
     /// Whether columns pair up (right, left) without space inside a pair, as in `aligned`.
     var pairsColumns: Bool
+    /// Vertical rules by column boundary: `k` is left of column `k`, `columns` right of the last;
+    /// the value counts the bars (`|` or `||`), from `array`'s column letters.
+    var verticalRules: [Int: Int] = [:]
+    /// Horizontal rules by row boundary (`\hline`): `k` is above row `k`, `rows.count` below the last.
+    var horizontalRules: Set<Int> = []
+    /// Rows and columns set close together, as in `smallmatrix` and `\substack`.
+    var compact = false
+}
+
+/// What `\displaystyle`, `\scriptstyle` and `\color` change for the rest of their group; `nil`
+/// keeps what the surrounding formula has.
+struct MathStyle: Equatable {
+    var displayStyle: Bool? = nil
+    /// MathML's `scriptlevel`: 0 for text size, 1 for scripts, 2 for scripts of scripts.
+    var scriptLevel: Int? = nil
+    /// A CSS colour, already checked to be a name or `#` and hex digits.
+    var color: String? = nil
 }
 
 /// The small tree the parser builds and the writer prints: one case per MathML construct.
@@ -68,8 +87,8 @@ indirect enum MathNode: Equatable {
     /// `\left … \right`: `nil` for the `.` delimiter.
     case fenced(open: String?, body: [MathNode], close: String?)
     case table(MathTable)
-    /// A group whose style `\displaystyle` or `\textstyle` forces.
-    case styled(MathNode, displayStyle: Bool)
+    /// A group whose style or colour `\displaystyle`, `\scriptstyle` or `\color` forces.
+    case styled(MathNode, MathStyle)
     /// A `\mathop{…}` group: an operator with a whole row as its symbol.
     case operatorGroup(MathNode, limits: Bool)
     /// `\overline` or `\underline`: no overline character stretches in Latin Modern Math under
@@ -77,6 +96,10 @@ indirect enum MathNode: Equatable {
     case rule(MathNode, over: Bool)
     /// `\underbrace` or `\overbrace`, whose label script goes under or over like limits.
     case brace(MathNode, mark: String, over: Bool)
+    /// `\boxed`: a frame drawn with CSS, for the reason given at `rule`.
+    case boxed(MathNode)
+    /// `\phantom`: room for the content, nothing shown.
+    case phantom(MathNode)
 
     /// The class TeX would give the atom, for the spacing decisions of its neighbours.
     var atomClass: AtomClass {
