@@ -158,11 +158,11 @@ import Testing
         ),
         (
             #"\big( x \big)"#,
-            "<mrow><mo form=\"prefix\" stretchy=\"true\" lspace=\"0\" rspace=\"0\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo><mi>x</mi><mo form=\"postfix\" stretchy=\"true\" lspace=\"0\" rspace=\"0\" minsize=\"1.2em\" maxsize=\"1.2em\">)</mo></mrow>"
+            "<mrow><mpadded voffset=\"-0.05em\"><mo form=\"prefix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.2em\">(</mo></mpadded><mi>x</mi><mpadded voffset=\"-0.05em\"><mo form=\"postfix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.2em\">)</mo></mpadded></mrow>"
         ),
         (
             #"\Bigl[ x \Bigr]"#,
-            "<mrow><mo form=\"prefix\" stretchy=\"true\" lspace=\"0\" rspace=\"0\" minsize=\"1.623em\" maxsize=\"1.623em\">[</mo><mi>x</mi><mo form=\"postfix\" stretchy=\"true\" lspace=\"0\" rspace=\"0\" minsize=\"1.623em\" maxsize=\"1.623em\">]</mo></mrow>"
+            "<mrow><mpadded voffset=\"-0.1558em\"><mo form=\"prefix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.623em\">[</mo></mpadded><mi>x</mi><mpadded voffset=\"-0.1558em\"><mo form=\"postfix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.623em\">]</mo></mpadded></mrow>"
         ),
     ])
     func delimiters(tex: String, expected: String) throws {

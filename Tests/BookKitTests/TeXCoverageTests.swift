@@ -43,13 +43,14 @@ import Testing
     }
 
     /// A relation with something over or under it keeps the relation's `<mo>` as the base, so
-    /// MathML Core spaces the whole `<mover>` as that relation (an embellished operator).
+    /// MathML Core spaces the whole `<mover>` as that relation (an embellished operator); a
+    /// function stays a function, its script fixed under it.
     @Test(arguments: [
         (#"\stackrel{\text{def}}{=}"#, "<mover><mo>=</mo><mtext>def</mtext></mover>"),
         (#"\overset{!}{=}"#, "<mover><mo>=</mo><mo>!</mo></mover>"),
         (
-            #"\underset{x}{\min}"#,
-            #"<munder><mo lspace="0" rspace="0" movablelimits="true">min</mo><mi>x</mi></munder>"#
+            #"\underset{x}{\arg\min} f"#,
+            "<mrow><munder><mi>arg\u{2009}min</mi><mi>x</mi></munder><mo>&#x2061;</mo><mspace width=\"0.1667em\"></mspace><mi>f</mi></mrow>"
         ),
         (
             #"\xrightarrow{f}"#,
@@ -184,17 +185,31 @@ import Testing
         )
     }
 
-    /// `\big` delimiters are fences of a fixed size: no space beside them, except `\bigm`'s,
-    /// which is a relation's.
+    /// `\big` delimiters are fences of a fixed size with no space beside them, except `\bigm`'s,
+    /// which is a relation's. Chromium boxes a stretchy `(` as wide as its widest variant, so
+    /// `\big` and `\Big` scale the glyph (lowered to stay on the axis) and only `\bigg`,
+    /// `\Bigg` and bars, whose boxes fit, stretch.
     @Test func bigDelimitersAreTightFences() throws {
+        let scaled = { (form: String, text: String) in
+            "<mpadded voffset=\"-0.05em\"><mo form=\"\(form)\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" "
+                + "style=\"font-size: 1.2em\">\(text)</mo></mpadded>"
+        }
+        #expect(
+            try Self.inline(#"\big( x \big)"#)
+                == "<mrow>\(scaled("prefix", "("))<mi>x</mi>\(scaled("postfix", ")"))</mrow>")
         let big = #"stretchy="true" lspace="0" rspace="0" minsize="1.2em" maxsize="1.2em""#
         #expect(
             try Self.inline(#"\big| x \big|"#)
                 == "<mrow><mo form=\"prefix\" \(big)>|</mo><mi>x</mi><mo form=\"postfix\" \(big)>|</mo></mrow>")
+        let bigg = #"stretchy="true" lspace="0" rspace="0" minsize="2.047em" maxsize="2.047em""#
         #expect(
-            try Self.inline(#"a \bigm/ b"#)
-                == "<mrow><mi>a</mi><mo form=\"infix\" stretchy=\"true\" lspace=\"0.2778em\" rspace=\"0.2778em\" "
-                + "minsize=\"1.2em\" maxsize=\"1.2em\">/</mo><mi>b</mi></mrow>")
+            try Self.inline(#"\biggl( x \biggr)"#)
+                == "<mrow><mo form=\"prefix\" \(bigg)>(</mo><mi>x</mi><mo form=\"postfix\" \(bigg)>)</mo></mrow>")
+        #expect(
+            try Self.inline(#"a \Biggm/ b"#)
+                == "<mrow><mi>a</mi><mpadded voffset=\"-0.3675em\"><mo form=\"infix\" stretchy=\"false\" "
+                + "lspace=\"0.2778em\" rspace=\"0.2778em\" style=\"font-size: 2.47em\">/</mo></mpadded><mi>b</mi></mrow>"
+        )
     }
 
     /// `\tag` and `\label` print nothing in the formula; the converter reports them for the page.

@@ -137,7 +137,18 @@ enum MathMLWriter {
         }
         if let size = op.size { attributes += " minsize=\"\(size)\" maxsize=\"\(size)\"" }
         if op.movableLimits { attributes += " movablelimits=\"true\"" }
-        return "<mo\(attributes)>\(escapeHTML(op.text))</mo>"
+        guard let scale = op.scale else { return "<mo\(attributes)>\(escapeHTML(op.text))</mo>" }
+        return scaledOperator(op.text, attributes: attributes, scale: scale)
+    }
+
+    /// A delimiter scaled with `font-size`, which grows it about the baseline; `voffset` lowers
+    /// it back so its middle stays on the math axis (a quarter em above the baseline in Latin
+    /// Modern Math, as in TeX's fonts). `mpadded` around one `<mo>` is still an operator, so
+    /// the row spaces it as one.
+    private static func scaledOperator(_ text: String, attributes: String, scale: Double) -> String {
+        let drop = ((scale - 1) * 0.25 * 10_000).rounded() / 10_000
+        return "<mpadded voffset=\"-\(drop)em\"><mo\(attributes) style=\"font-size: \(scale)em\">"
+            + "\(escapeHTML(text))</mo></mpadded>"
     }
 
     /// `\left … \right`: the delimiters stretch over the row between them (MathML Core stretches

@@ -13,6 +13,9 @@ struct MathOperator: Equatable {
     var stretchy: Bool? = nil
     /// `minsize` and `maxsize` together, for the `\big` family.
     var size: String? = nil
+    /// A `\big` delimiter drawn as its glyph scaled by this factor instead of stretched (see
+    /// `TeXParser.parseBig`).
+    var scale: Double? = nil
     /// No space on either side, for symbols the dictionary would space (a prime, `max`, `/`).
     var tight = false
     /// The same space on both sides, for operators the dictionary does not know (`\bmod`).

@@ -132,8 +132,15 @@ extension TeXParser {
         }
     }
 
-    /// `\big(`, `\Bigl[` and so on: a delimiter stretched to a fixed size, with the class its
-    /// suffix gives (`l` opens, `r` closes, `m` relates) or, without one, its own.
+    /// `\big(`, `\Bigl[` and so on: a delimiter of a fixed size, with the class its suffix gives
+    /// (`l` opens, `r` closes, `m` relates) or, without one, its own.
+    ///
+    /// Chromium gives a stretchy operator the width of the font's widest variant whatever its
+    /// height (Latin Modern's `(` is 0.875em wide where its glyph is 0.389em, its `/` 2.57em),
+    /// which leaves gaps of a quarter em beside a stretched `\big(`. So `\big` and `\Big`, and
+    /// slashes at every size, are the glyph scaled; `\bigg` and `\Bigg`, whose variants are
+    /// nearly that wide and would look too heavy scaled, and bars, whose variants all share one
+    /// width, stretch.
     mutating func parseBig(size: String, _ atomClass: AtomClass, command: String, at offset: Int, after row: [MathNode])
         throws(MathError) -> MathNode
     {
@@ -150,8 +157,12 @@ extension TeXParser {
             case .relation: .infix
             default: op.form
             }
-        op.stretchy = true
-        op.size = size
+        let scale = Double(size.dropLast(2)) ?? 1
+        if !TeXSymbols.bars.contains(delimiter), scale < 2 || TeXSymbols.slashes.contains(delimiter) {
+            (op.stretchy, op.scale) = (false, scale)
+        } else {
+            (op.stretchy, op.size) = (true, size)
+        }
         // Fence-like, as TeX sets them: no space of the dictionary's, which would add gaps
         // around a `|` or `/`; `\bigm` keeps a relation's space on both sides.
         if op.atomClass == .relation { op.spacing = "0.2778em" } else { op.tight = true }

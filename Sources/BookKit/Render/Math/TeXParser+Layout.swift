@@ -18,7 +18,7 @@ extension TeXParser {
         switch command {
         case .stacked(let over):
             let script = try parseArgument(of: "\\" + name, at: offset, displayStyle: false)
-            let base = try parseArgument(of: "\\" + name, at: offset)
+            let base = Self.fixedFunction(try parseArgument(of: "\\" + name, at: offset))
             return .scripts(base: base, sub: over ? nil : script, sup: over ? script : nil, limits: true)
         case .substack: return try parseSubstack(at: offset)
         case .extensibleArrow(let arrow): return try parseExtensibleArrow(arrow, command: name, at: offset)
@@ -134,6 +134,19 @@ extension TeXParser {
             equationTag = EquationTag(text: text, parenthesized: !starred)
         }
         return nil
+    }
+
+    /// A named function (or a run of them, `\arg\min`) under or over something stays a function,
+    /// so the operand after it gets TeX's thin space, but one word whose script never moves.
+    private static func fixedFunction(_ base: MathNode) -> MathNode {
+        let nodes: [MathNode]
+        if case .row(let row) = base { nodes = row } else { nodes = [base] }
+        var names: [String] = []
+        for node in nodes {
+            guard case .function(let name, _, _) = node else { return base }
+            names.append(name)
+        }
+        return .function(names.joined(separator: "\u{2009}"), movable: false, limits: true)
     }
 
     /// `\mathrel{…}` and the others: a single operator keeps its `<mo>` with the class's space

@@ -285,6 +285,9 @@ enum TeXSymbols {
         "≺": "⊀", "≻": "⊁",
     ]
 
+    /// Slashes, whose stretchy form Chromium sets in a box several em wide.
+    static let slashes: Set<String> = ["/", "∖"]
+
     /// The bars: one character that opens and closes.
     static let bars: Set<String> = ["|", "‖"]
 
