@@ -148,6 +148,52 @@ import Testing
         #expect(try Self.inline(tex) == expected)
     }
 
+    /// Text boxes take text (with `$…$` inside) and colours; `\cancel` strikes with a diagonal
+    /// gradient, which needs no SVG and scales with its content.
+    @Test(arguments: [
+        (
+            ##"\fbox{a $x$}"##,
+            "<mrow style=\"border: 0.06em solid; padding: 0.2em 0.3em\"><mtext>a\u{A0}</mtext><mi>x</mi></mrow>"
+        ),
+        (
+            ##"\colorbox{yellow}{A}"##,
+            ##"<mrow style="background-color: yellow; padding: 0.2em 0.3em"><mtext>A</mtext></mrow>"##
+        ),
+        (
+            ##"\fcolorbox{red}{#eee}{B}"##,
+            ##"<mrow style="border: 0.06em solid red; background-color: #eee; padding: 0.2em 0.3em"><mtext>B</mtext></mrow>"##
+        ),
+        (
+            ##"\cancel{5}"##,
+            ##"<mrow style="background: linear-gradient(to top right, transparent calc(50% - 0.03em), currentcolor calc(50% - 0.03em), currentcolor calc(50% + 0.03em), transparent calc(50% + 0.03em))"><mn>5</mn></mrow>"##
+        ),
+    ])
+    func boxesAndStrikes(tex: String, expected: String) throws {
+        #expect(try Self.inline(tex) == expected)
+    }
+
+    /// Old switches (`\bf`, `\large`) change the rest of their group; `\smash` and the phantoms
+    /// zero dimensions with `<mpadded>`; KaTeX's aliases and text symbols resolve.
+    @Test(arguments: [
+        (#"{\large A} B"#, #"<mrow><mstyle mathsize="1.2em"><mi>A</mi></mstyle><mi>B</mi></mrow>"#),
+        (#"{\bf Ab} c"#, "<mrow><mrow><mi>𝐀</mi><mi>𝐛</mi></mrow><mi>c</mi></mrow>"),
+        (
+            #"a\hphantom{x}b"#,
+            #"<mrow><mi>a</mi><mpadded height="0" depth="0"><mphantom><mi>x</mi></mphantom></mpadded><mi>b</mi></mrow>"#
+        ),
+        (#"\smash[b]{y}"#, #"<mpadded depth="0"><mi>y</mi></mpadded>"#),
+        (#"\mathstrut"#, #"<mpadded width="0"><mphantom><mo stretchy="false">(</mo></mphantom></mpadded>"#),
+        (#"\varGamma \R \rArr"#, "<mrow><mi>𝛤</mi><mi>ℝ</mi><mo>⇒</mo></mrow>"),
+        (#"\text{Stra\ss e}"#, "<mtext>Straße</mtext>"),
+        (
+            #"\left\llbracket x \right\rrbracket"#,
+            #"<mrow><mo form="prefix" stretchy="true">⟦</mo><mi>x</mi><mo form="postfix" stretchy="true">⟧</mo></mrow>"#
+        ),
+    ])
+    func switchesPaddingAndAliases(tex: String, expected: String) throws {
+        #expect(try Self.inline(tex) == expected)
+    }
+
     /// MathML Core has no `columnlines` or `rowlines`: `|` in the column letters and `\hline`
     /// become borders of the cells beside the rule.
     @Test func arrayRulesAreCellBorders() throws {

@@ -89,9 +89,14 @@ enum MathMLWriter {
             let side = over ? "top" : "bottom"
             let style = "border-\(side): 0.04em solid; padding-\(side): 0.12em"
             return "<mrow style=\"\(style)\">\(children(rowNodes(content)))</mrow>"
-        case .boxed(let content):
-            let style = "border: 0.06em solid; padding: 0.2em 0.3em"
-            return "<mrow style=\"\(style)\">\(children(rowNodes(content)))</mrow>"
+        case .framed(let content, let style):
+            return "<mrow style=\"\(escapeHTML(style))\">\(children(rowNodes(content)))</mrow>"
+        case .padded(let content, let padding):
+            var attributes = padding.zeroWidth ? " width=\"0\"" : ""
+            if padding.zeroHeight { attributes += " height=\"0\"" }
+            if padding.zeroDepth { attributes += " depth=\"0\"" }
+            let inner = children(rowNodes(content))
+            return "<mpadded\(attributes)>\(padding.shown ? inner : "<mphantom>\(inner)</mphantom>")</mpadded>"
         case .brace(let base, let mark, let over):
             let name = over ? "mover" : "munder"
             return "<\(name)>\(element(base))<mo stretchy=\"true\">\(mark)</mo></\(name)>"
@@ -105,6 +110,7 @@ enum MathMLWriter {
         var attributes = style.displayStyle.map { " displaystyle=\"\($0)\"" } ?? ""
         if let level = style.scriptLevel { attributes += " scriptlevel=\"\(level)\"" }
         if let color = style.color { attributes += " mathcolor=\"\(escapeHTML(color))\"" }
+        if let size = style.size { attributes += " mathsize=\"\(size)\"" }
         return "<mstyle\(attributes)>\(children(rowNodes(content)))</mstyle>"
     }
 

@@ -66,6 +66,16 @@ struct MathStyle: Equatable {
     var scriptLevel: Int? = nil
     /// A CSS colour, already checked to be a name or `#` and hex digits.
     var color: String? = nil
+    /// `mathsize`, for LaTeX's size commands (`\large` is 1.2em).
+    var size: String? = nil
+}
+
+/// Which dimensions of its content an `<mpadded>` sets to zero, and whether it shows it.
+struct Padding: Equatable {
+    var zeroWidth = false
+    var zeroHeight = false
+    var zeroDepth = false
+    var shown = true
 }
 
 /// The small tree the parser builds and the writer prints: one case per MathML construct.
@@ -99,8 +109,11 @@ indirect enum MathNode: Equatable {
     case rule(MathNode, over: Bool)
     /// `\underbrace` or `\overbrace`, whose label script goes under or over like limits.
     case brace(MathNode, mark: String, over: Bool)
-    /// `\boxed`: a frame drawn with CSS, for the reason given at `rule`.
-    case boxed(MathNode)
+    /// `\boxed`, `\colorbox`, `\cancel` and the like: a frame, background or strike drawn with
+    /// CSS (`style`), for the reason given at `rule`.
+    case framed(MathNode, style: String)
+    /// `\smash`, `\vphantom`, `\hphantom`: the content, perhaps hidden, with dimensions zeroed.
+    case padded(MathNode, Padding)
     /// `\phantom`: room for the content, nothing shown.
     case phantom(MathNode)
 

@@ -30,13 +30,64 @@ extension TeXParser {
         case .horizontalRule:
             throw MathError(
                 "\\hline is only allowed at the start of a row of an environment such as array", offset: offset)
-        case .boxed: return .boxed(try parseArgument(of: "\\" + name, at: offset))
+        case .framed(let frame): return try parseFrame(frame, command: name, at: offset)
+        case .padded(var padding):
+            if padding.shown, peek()?.kind == .character("[") {
+                position += 1
+                let side = next()?.kind
+                guard side == .character("t") || side == .character("b"), next()?.kind == .character("]") else {
+                    throw MathError("\\\(name) takes [t] or [b]", offset: offset)
+                }
+                (padding.zeroHeight, padding.zeroDepth) = (side == .character("t"), side == .character("b"))
+            }
+            return .padded(try parseArgument(of: "\\" + name, at: offset), padding)
+        case .strut:
+            let parenthesis = MathNode.symbol(MathOperator(text: "(", atomClass: .opening, stretchy: false))
+            return .padded(parenthesis, Padding(zeroWidth: true, shown: false))
         case .phantom: return .phantom(try parseArgument(of: "\\" + name, at: offset))
         case .explicitSpace: return .space(width: try parseDimension(of: name, at: offset))
         case .atomClass(let atomClass):
             return Self.classed(try parseArgument(of: "\\" + name, at: offset), atomClass)
-        case .color, .style: throw MathError("\\\(name) must be inside a group, as in {\\\(name) …}", offset: offset)
+        case .color, .style, .fontSwitch, .sizeSwitch:
+            throw MathError("\\\(name) must be inside a group, as in {\\\(name) …}", offset: offset)
         default: throw MathError("unexpected \\\(name)", offset: offset)
+        }
+    }
+
+    /// Frames and strikes as CSS on an `<mrow>`: borders, backgrounds, and diagonal lines drawn
+    /// as gradients, which need no SVG and scale with the content.
+    private mutating func parseFrame(_ frame: Frame, command: String, at offset: Int) throws(MathError) -> MathNode {
+        let padding = "padding: 0.2em 0.3em"
+        let line = { (direction: String) in
+            "linear-gradient(\(direction), transparent calc(50% - 0.03em), currentcolor calc(50% - 0.03em), "
+                + "currentcolor calc(50% + 0.03em), transparent calc(50% + 0.03em))"
+        }
+        switch frame {
+        case .boxed:
+            return .framed(try parseArgument(of: "\\" + command, at: offset), style: "border: 0.06em solid; \(padding)")
+        case .fbox:
+            return .framed(
+                try parseText(of: command, at: offset, style: nil), style: "border: 0.06em solid; \(padding)")
+        case .colorbox:
+            let background = try parseColor(of: command, at: offset)
+            return .framed(
+                try parseText(of: command, at: offset, style: nil), style: "background-color: \(background); \(padding)"
+            )
+        case .fcolorbox:
+            let border = try parseColor(of: command, at: offset)
+            let background = try parseColor(of: command, at: offset)
+            let style = "border: 0.06em solid \(border); background-color: \(background); \(padding)"
+            return .framed(try parseText(of: command, at: offset, style: nil), style: style)
+        case .cancel, .backwardCancel, .crossCancel, .strikeout:
+            let directions: [String] =
+                switch frame {
+                case .cancel: ["to top right"]
+                case .backwardCancel: ["to bottom right"]
+                case .crossCancel: ["to top right", "to bottom right"]
+                default: ["to bottom"]
+                }
+            let style = "background: " + directions.map(line).joined(separator: ", ")
+            return .framed(try parseArgument(of: "\\" + command, at: offset), style: style)
         }
     }
 

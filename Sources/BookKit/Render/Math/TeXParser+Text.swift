@@ -60,8 +60,9 @@ extension TeXParser {
         return open
     }
 
-    /// Adds one token of text; returns true at the `}` that closes the argument.
-    private func appendText(
+    /// Adds one token of text; returns true at the `}` that closes the argument. The space after
+    /// a command named by letters ends the name and is not printed, as in TeX (`\ss e` is “ße”).
+    private mutating func appendText(
         _ token: TeXToken, to text: inout String, depth: inout Int, keepsSpaces: Bool, in command: String
     ) throws(MathError) -> Bool {
         switch token.kind {
@@ -71,7 +72,9 @@ extension TeXParser {
         case .character("}"): depth -= 1
         case .character("~"): text.append("\u{A0}")
         case .character(let character): text.append(character)
-        case .command(let name): text += try Self.textCommand(name, at: token.offset, in: command)
+        case .command(let name):
+            text += try Self.textCommand(name, at: token.offset, in: command)
+            if name.first?.isLetter == true, position < tokens.count, tokens[position].kind == .space { position += 1 }
         }
         return false
     }
@@ -85,7 +88,7 @@ extension TeXParser {
         guard next()?.kind == .character("$") else {
             throw MathError("'$' inside text is never closed", offset: offset)
         }
-        return .row(row)
+        return Self.single(row)
     }
 
     static func edgesUnbroken(_ text: String) -> String {
@@ -95,18 +98,30 @@ extension TeXParser {
         return text
     }
 
-    /// The few commands text understands: escaped specials and spaces.
+    /// The few commands text understands: escaped specials, spaces and `textSymbols`.
     private static func textCommand(_ name: String, at offset: Int, in command: String) throws(MathError) -> String {
+        if let text = textSymbols[name] { return text }
         switch name {
-        case "{", "}", "%", "$", "&", "#", "_": name
-        case " ": " "
-        case ",", "thinspace": "\u{2009}"
-        case "quad": "\u{2003}"
-        case "qquad": "\u{2003}\u{2003}"
-        case "textbackslash": "\\"
+        case "{", "}", "%", "$", "&", "#", "_": return name
+        case " ": return " "
+        case ",", "thinspace": return "\u{2009}"
+        case "quad": return "\u{2003}"
+        case "qquad": return "\u{2003}\u{2003}"
+        case "textbackslash": return "\\"
         default: throw MathError("unsupported TeX command \\\(name) in \\\(command)", offset: offset)
         }
     }
+
+    /// LaTeX's text-mode symbols and accented letters by name.
+    private static let textSymbols: [String: String] = [
+        "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å",
+        "i": "ı", "j": "ȷ", "l": "ł", "L": "Ł", "textellipsis": "…", "ldots": "…", "dots": "…",
+        "textdagger": "†", "textdaggerdbl": "‡", "dag": "†", "ddag": "‡", "textdollar": "$",
+        "textsterling": "£", "pounds": "£", "textdegree": "°", "textregistered": "®", "copyright": "©",
+        "textcopyright": "©", "textbar": "|", "textasciitilde": "~", "textunderscore": "_",
+        "textendash": "–", "textemdash": "—", "textquoteleft": "‘", "textquoteright": "’",
+        "textbraceleft": "{", "textbraceright": "}", "S": "§", "P": "¶", "textless": "<", "textgreater": ">",
+    ]
 
     // MARK: Colours and dimensions
 

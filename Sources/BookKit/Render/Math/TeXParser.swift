@@ -107,6 +107,15 @@ struct TeXParser {
                     displayStyle = style.displayStyle ?? displayStyle
                     defer { displayStyle = saved }
                     return row + [.styled(.row(try parseRow()), style)]
+                case .fontSwitch(let newVariant):
+                    position += 1
+                    let saved = variant
+                    variant = newVariant
+                    defer { variant = saved }
+                    return row + (try parseRow())
+                case .sizeSwitch(let size):
+                    position += 1
+                    return row + [.styled(.row(try parseRow()), MathStyle(size: size))]
                 case .color(switchesGroup: true):
                     position += 1
                     let color = try parseColor(of: name, at: token.offset)

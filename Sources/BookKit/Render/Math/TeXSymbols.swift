@@ -34,7 +34,15 @@ enum TeXCommand: Equatable {
     case equationNumber(isLabel: Bool)
     /// `\hline`, only at the start of a table row.
     case horizontalRule
-    case boxed, phantom
+    case phantom
+    /// `\boxed`, `\fbox`, `\colorbox`, `\cancel` and the other frames and strikes.
+    case framed(Frame)
+    /// `\smash`, `\hphantom`, `\vphantom`, and `\mathstrut` (which takes no argument).
+    case padded(Padding), strut
+    /// `\bf`, `\rm` and the other old font switches, which change the rest of their group.
+    case fontSwitch(MathVariant)
+    /// `\large` and the other size switches, with their size relative to the text.
+    case sizeSwitch(String)
     /// `\hspace{1em}`, `\kern`, `\mkern`: a space of an explicit width.
     case explicitSpace
     /// `\mathrel{…}`, `\mathbin{…}` and the others that give their argument an atom class.
@@ -45,6 +53,11 @@ enum TeXCommand: Equatable {
     case style(MathStyle)
     /// Commands with no visible effect here (`\nonumber` in an unnumbered table).
     case ignored
+}
+
+/// The boxes and strikes: `boxed` frames math, `fbox` and the colour boxes frame text.
+enum Frame: Equatable {
+    case boxed, fbox, colorbox, fcolorbox, cancel, backwardCancel, crossCancel, strikeout
 }
 
 /// amsmath's four ways to write “mod”: `a \bmod b`, `a \mod{n}`, `a \pmod{n}`, `a \pod{n}`.
@@ -84,6 +97,7 @@ enum TeXSymbols {
             table[name + "r"] = .big(size: size, .closing)
             table[name + "m"] = .big(size: size, .relation)
         }
+        table.merge(moreCommands) { common, _ in common }
         return table.merging(constructs) { _, construct in construct }
     }()
 
@@ -217,6 +231,7 @@ enum TeXSymbols {
         "mathscr": .script, "mathbb": .doubleStruck, "mathfrak": .fraktur, "mathsf": .sansSerif,
         "mathtt": .monospace, "boldsymbol": .boldItalic, "bm": .boldItalic, "mathnormal": .italic,
         "mathbbm": .doubleStruck, "mathds": .doubleStruck, "mathbfit": .boldItalic, "pmb": .boldItalic,
+        "Bbb": .doubleStruck, "bold": .bold, "frak": .fraktur,
     ]
 
     /// Arrows that stretch under and over their labels, as `\xrightarrow[below]{above}` does.
@@ -245,7 +260,18 @@ enum TeXSymbols {
         "pmod": .modulo(.parenthesized), "pod": .modulo(.parenthesesOnly),
         "color": .color(switchesGroup: true), "textcolor": .color(switchesGroup: false),
         "tag": .equationNumber(isLabel: false), "label": .equationNumber(isLabel: true),
-        "hline": .horizontalRule, "boxed": .boxed, "phantom": .phantom,
+        "hline": .horizontalRule, "boxed": .framed(.boxed), "phantom": .phantom, "fbox": .framed(.fbox),
+        "colorbox": .framed(.colorbox), "fcolorbox": .framed(.fcolorbox), "cancel": .framed(.cancel),
+        "bcancel": .framed(.backwardCancel), "xcancel": .framed(.crossCancel), "sout": .framed(.strikeout),
+        "hphantom": .padded(Padding(zeroHeight: true, zeroDepth: true, shown: false)),
+        "vphantom": .padded(Padding(zeroWidth: true, shown: false)),
+        "smash": .padded(Padding(zeroHeight: true, zeroDepth: true)), "mathstrut": .strut,
+        "rm": .fontSwitch(.normal), "bf": .fontSwitch(.bold), "it": .fontSwitch(.italic),
+        "sf": .fontSwitch(.sansSerif), "tt": .fontSwitch(.monospace), "cal": .fontSwitch(.script),
+        "tiny": .sizeSwitch("0.5em"), "scriptsize": .sizeSwitch("0.7em"), "footnotesize": .sizeSwitch("0.8em"),
+        "small": .sizeSwitch("0.9em"), "normalsize": .sizeSwitch("1em"), "large": .sizeSwitch("1.2em"),
+        "Large": .sizeSwitch("1.44em"), "LARGE": .sizeSwitch("1.728em"), "huge": .sizeSwitch("2.074em"),
+        "Huge": .sizeSwitch("2.488em"), "mathinner": .atomClass(.ordinary),
         "hspace": .explicitSpace, "kern": .explicitSpace, "mkern": .explicitSpace, "hskip": .explicitSpace,
         "mskip": .explicitSpace,
         "mathrel": .atomClass(.relation), "mathbin": .atomClass(.binary), "mathord": .atomClass(.ordinary),
@@ -268,7 +294,10 @@ enum TeXSymbols {
 
     /// Delimiters `\left`, `\right` and the `\big` family accept, besides the characters in
     /// `delimiterCharacters`.
-    static let delimiterCommands: [String: String] = [
+    static let delimiterCommands =
+        baseDelimiterCommands.merging(amsOpenings) { base, _ in base }.merging(amsClosings) { base, _ in base }
+
+    private static let baseDelimiterCommands: [String: String] = [
         "{": "{", "}": "}", "lbrace": "{", "rbrace": "}", "langle": "⟨", "rangle": "⟩", "lfloor": "⌊",
         "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "|": "‖", "vert": "|", "Vert": "‖", "lvert": "|",
         "rvert": "|", "lVert": "‖", "rVert": "‖", "uparrow": "↑", "downarrow": "↓", "updownarrow": "↕",
@@ -295,12 +324,12 @@ enum TeXSymbols {
     /// delimiters only after `\left`, `\right` and `\big`, so elsewhere they are marked not stretchy.
     static let stretchyInRows: Set<String> = [
         "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉", "⟮", "⟯", "∣", "∥", "/",
-        "∖", "↑", "↓", "↕", "⇑", "⇓",
+        "∖", "↑", "↓", "↕", "⇑", "⇓", "⟦", "⟧", "⦃", "⦄", "⎰", "⎱",
     ]
 
     /// Delimiters that open or close by themselves, for a `\big` without `l` or `r`.
-    static let openingDelimiters: Set<String> = ["(", "[", "{", "⟨", "⌊", "⌈", "⟮"]
-    static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "⟯"]
+    static let openingDelimiters: Set<String> = ["(", "[", "{", "⟨", "⌊", "⌈", "⟮", "⟦", "⦃", "⌜", "⌞", "⎰"]
+    static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "⟯", "⟧", "⦄", "⌝", "⌟", "⎱"]
 
     /// The class of an operator character typed directly (`≤` rather than `\leq`).
     static let unicodeClasses: [String: AtomClass] = {
