@@ -382,7 +382,7 @@ import Testing
         (#"\begin{foo} x \end{foo}"#, "unsupported environment foo", 0),
         (#"\begin{aligned} x"#, "\\begin{aligned} without a matching \\end{aligned}", 0),
         (#"\begin{matrix} x \end{pmatrix}"#, "\\begin{matrix} ended by \\end{pmatrix}", 17),
-        (#"\begin{array}{cXc} x \end{array}"#, "array columns other than l, c, r and | are not supported: {cXc}", 0),
+        (#"\begin{array}{cXc} x \end{array}"#, "array columns other than l, c, r, | and : are not supported: {cXc}", 0),
         (#"\operatorname{$x$}"#, "math inside \\operatorname is not supported", 14),
         (#"x \limits"#, "\\limits must follow an operator such as \\sum", 2),
         (#"\middle|"#, "\\middle is only allowed between \\left and \\right", 0),

@@ -213,6 +213,19 @@ import Testing
                 + "<mi>x</mi></mtd></mtr></mtable>")
     }
 
+    /// `:` (arydshln) and `\hdashline` dash their rules; `\hline\hline` is a double rule.
+    @Test func dashedAndDoubleRules() throws {
+        let markup = try MathConverter.presentation(
+            #"\begin{array}{c:c} \hline\hline a & b \\ \hdashline c & d \end{array}"#, display: true)
+        #expect(
+            markup
+                == "<mtable><mtr><mtd style=\"border-top: 0.2em double\"><mi>a</mi></mtd>"
+                + "<mtd style=\"border-left: 0.05em dashed; border-top: 0.2em double\"><mi>b</mi></mtd></mtr>"
+                + "<mtr><mtd style=\"border-top: 0.05em dashed\"><mi>c</mi></mtd>"
+                + "<mtd style=\"border-left: 0.05em dashed; border-top: 0.05em dashed\"><mi>d</mi></mtd></mtr></mtable>"
+        )
+    }
+
     /// `smallmatrix` is a matrix one script level down with its cells close together.
     @Test func smallMatrixIsScriptSized() throws {
         let cell = #"<mtd style="padding: 0.1em 0.1389em">"#

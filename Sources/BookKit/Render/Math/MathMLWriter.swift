@@ -201,19 +201,14 @@ enum MathMLWriter {
             }
         }
         if table.compact { styles.append("padding: 0.1em 0.1389em") }
-        if let bars = table.verticalRules[column] { styles.append("border-left: \(rule(bars))") }
-        if column + 1 == table.alignments.count, let bars = table.verticalRules[column + 1] {
-            styles.append("border-right: \(rule(bars))")
+        if let rule = table.verticalRules[column] { styles.append("border-left: \(rule.rawValue)") }
+        if column + 1 == table.alignments.count, let rule = table.verticalRules[column + 1] {
+            styles.append("border-right: \(rule.rawValue)")
         }
-        if table.horizontalRules.contains(row) { styles.append("border-top: \(rule(1))") }
-        if row == table.rows.count - 1, table.horizontalRules.contains(row + 1) {
-            styles.append("border-bottom: \(rule(1))")
+        if let rule = table.horizontalRules[row] { styles.append("border-top: \(rule.rawValue)") }
+        if row == table.rows.count - 1, let rule = table.horizontalRules[row + 1] {
+            styles.append("border-bottom: \(rule.rawValue)")
         }
         return styles
-    }
-
-    /// A rule as CSS: TeX's 0.4 pt, or two of them with a gap for `||`.
-    private static func rule(_ bars: Int) -> String {
-        bars > 1 ? "0.2em double" : "0.05em solid"
     }
 }

@@ -49,13 +49,21 @@ struct MathTable: Equatable {
     var displayStyle: Bool
     /// Whether columns pair up (right, left) without space inside a pair, as in `aligned`.
     var pairsColumns: Bool
-    /// Vertical rules by column boundary: `k` is left of column `k`, `columns` right of the last;
-    /// the value counts the bars (`|` or `||`), from `array`'s column letters.
-    var verticalRules: [Int: Int] = [:]
-    /// Horizontal rules by row boundary (`\hline`): `k` is above row `k`, `rows.count` below the last.
-    var horizontalRules: Set<Int> = []
+    /// Vertical rules by column boundary: `k` is left of column `k`, `columns` right of the last
+    /// (from `array`'s column letters: `|`, `||` or the dashed `:`).
+    var verticalRules: [Int: TableRule] = [:]
+    /// Horizontal rules by row boundary (`\hline`, `\hdashline`): `k` is above row `k`,
+    /// `rows.count` below the last.
+    var horizontalRules: [Int: TableRule] = [:]
     /// Rows and columns set close together, as in `smallmatrix` and `\substack`.
     var compact = false
+}
+
+/// A rule between table cells, as CSS draws it: TeX's 0.4 pt line, two of them, or dashes.
+enum TableRule: String, Equatable {
+    case solid = "0.05em solid"
+    case double = "0.2em double"
+    case dashed = "0.05em dashed"
 }
 
 /// What `\displaystyle`, `\scriptstyle` and `\color` change for the rest of their group; `nil`

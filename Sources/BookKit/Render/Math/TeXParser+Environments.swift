@@ -61,7 +61,7 @@ extension TeXParser {
         guard var layout = EnvironmentLayout.named[name] else {
             throw MathError("unsupported environment \(name)", offset: offset)
         }
-        var verticalRules: [Int: Int] = [:]
+        var verticalRules: [Int: TableRule] = [:]
         if layout.readsColumns { (layout.alignments, verticalRules) = try parseColumns(at: offset) }
         if layout.skipsArgument { _ = try parseEnvironmentName(of: "begin{\(name)}", at: offset) }
         let saved = displayStyle
@@ -87,18 +87,20 @@ extension TeXParser {
     /// Cells up to `\end{name}` and the row boundaries `\hline` draws a rule on; a final `\\`
     /// makes no empty row, and `\\[2pt]`'s extra space is dropped.
     private mutating func parseTableRows(of name: String, at offset: Int) throws(MathError) -> (
-        [[MathNode]], Set<Int>
+        [[MathNode]], [Int: TableRule]
     ) {
         let saved = (environmentDepth, bracketEnds)
         (environmentDepth, bracketEnds) = (environmentDepth + 1, false)
         defer { (environmentDepth, bracketEnds) = saved }
         var rows: [[MathNode]] = []
         var cells: [MathNode] = []
-        var rules: Set<Int> = []
+        var rules: [Int: TableRule] = [:]
         while true {
-            while cells.isEmpty, let token = peek(), token.kind == .command("hline") {
+            while cells.isEmpty, let token = peek(), case .command(let name) = token.kind,
+                name == "hline" || name == "hdashline"
+            {
                 position += 1
-                rules.insert(rows.count)
+                rules[rows.count] = name == "hline" ? (rules[rows.count] == nil ? .solid : .double) : .dashed
             }
             let cell = try parseRow()
             cells.append(cell.count == 1 ? cell[0] : .row(cell))
@@ -149,19 +151,22 @@ extension TeXParser {
         throw MathError("missing } after \\\(command){\(name)", offset: offset)
     }
 
-    /// The column letters of `array` and the rules between them: `|` draws one, `||` two.
-    private mutating func parseColumns(at offset: Int) throws(MathError) -> ([ColumnAlignment], [Int: Int]) {
+    /// The column letters of `array` and the rules between them: `|` draws one, `||` two,
+    /// `:` a dashed one (arydshln's).
+    private mutating func parseColumns(at offset: Int) throws(MathError) -> ([ColumnAlignment], [Int: TableRule]) {
         let spec = try parseEnvironmentName(of: "begin{array}", at: offset)
         var alignments: [ColumnAlignment] = []
-        var rules: [Int: Int] = [:]
+        var rules: [Int: TableRule] = [:]
         for letter in spec where letter != " " {
             switch letter {
             case "l": alignments.append(.left)
             case "c": alignments.append(.center)
             case "r": alignments.append(.right)
-            case "|": rules[alignments.count, default: 0] += 1
+            case "|": rules[alignments.count] = rules[alignments.count] == nil ? .solid : .double
+            case ":": rules[alignments.count] = .dashed
             default:
-                throw MathError("array columns other than l, c, r and | are not supported: {\(spec)}", offset: offset)
+                throw MathError(
+                    "array columns other than l, c, r, | and : are not supported: {\(spec)}", offset: offset)
             }
         }
         guard !alignments.isEmpty else { throw MathError("array needs at least one column: {\(spec)}", offset: offset) }

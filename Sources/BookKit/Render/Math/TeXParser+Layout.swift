@@ -29,7 +29,7 @@ extension TeXParser {
         case .equationNumber(let isLabel): return try parseEquationNumber(isLabel: isLabel, command: name, at: offset)
         case .horizontalRule:
             throw MathError(
-                "\\hline is only allowed at the start of a row of an environment such as array", offset: offset)
+                "\\\(name) is only allowed at the start of a row of an environment such as array", offset: offset)
         case .framed(let frame): return try parseFrame(frame, command: name, at: offset)
         case .padded(var padding):
             if padding.shown, peek()?.kind == .character("[") {
