@@ -99,40 +99,50 @@ struct TeXParser {
     mutating func parseRow() throws(MathError) -> [MathNode] {
         var row: [MathNode] = []
         while let token = peek(), !endsRow(token) {
-            if case .command(let name) = token.kind, let command = TeXSymbols.commands[name] {
-                switch command {
-                case .style(let style):
-                    position += 1
-                    let saved = displayStyle
-                    displayStyle = style.displayStyle ?? displayStyle
-                    defer { displayStyle = saved }
-                    return row + [.styled(.row(try parseRow()), style)]
-                case .fontSwitch(let newVariant):
-                    position += 1
-                    let saved = variant
-                    variant = newVariant
-                    defer { variant = saved }
-                    return row + (try parseRow())
-                case .sizeSwitch(let size):
-                    position += 1
-                    return row + [.styled(.row(try parseRow()), MathStyle(size: size))]
-                case .color(switchesGroup: true):
-                    position += 1
-                    let color = try parseColor(of: name, at: token.offset)
-                    return row + [.styled(.row(try parseRow()), MathStyle(color: color))]
-                case .infixFraction(let open, let close, let lineThickness):
-                    position += 1
-                    let denominator = try parseRow()
-                    let fraction = MathNode.fraction(
-                        Self.single(row), Self.single(denominator), style: .inherited, lineThickness: lineThickness)
-                    guard open != nil || close != nil else { return [fraction] }
-                    return [.fenced(open: open, body: [fraction], close: close)]
-                default: break
-                }
+            if case .command(let name) = token.kind, let command = TeXSymbols.commands[name],
+                let whole = try parseRest(after: row, switchedBy: command, name: name, at: token.offset)
+            {
+                return whole
             }
             if let atom = try parseAtom(after: row) { row.append(atom) }
         }
         return row
+    }
+
+    /// The whole row when `command` is a switch that takes the rest of it (a style, font, size
+    /// or colour) or an infix fraction; `nil` for any other command.
+    private mutating func parseRest(after row: [MathNode], switchedBy command: TeXCommand, name: String, at offset: Int)
+        throws(MathError) -> [MathNode]?
+    {
+        switch command {
+        case .style(let style):
+            position += 1
+            let saved = displayStyle
+            displayStyle = style.displayStyle ?? displayStyle
+            defer { displayStyle = saved }
+            return row + [.styled(.row(try parseRow()), style)]
+        case .fontSwitch(let newVariant):
+            position += 1
+            let saved = variant
+            variant = newVariant
+            defer { variant = saved }
+            return row + (try parseRow())
+        case .sizeSwitch(let size):
+            position += 1
+            return row + [.styled(.row(try parseRow()), MathStyle(size: size))]
+        case .color(switchesGroup: true):
+            position += 1
+            let color = try parseColor(of: name, at: offset)
+            return row + [.styled(.row(try parseRow()), MathStyle(color: color))]
+        case .infixFraction(let open, let close, let lineThickness):
+            position += 1
+            let denominator = try parseRow()
+            let fraction = MathNode.fraction(
+                Self.single(row), Self.single(denominator), style: .inherited, lineThickness: lineThickness)
+            guard open != nil || close != nil else { return [fraction] }
+            return [.fenced(open: open, body: [fraction], close: close)]
+        default: return nil
+        }
     }
 
     /// A row as one node: its only atom, or the row itself.
