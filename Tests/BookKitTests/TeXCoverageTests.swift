@@ -340,6 +340,13 @@ import Testing
         #expect(html.components(separatedBy: "equation-number").count - 1 == 4)
     }
 
+    /// Math inside `\text` survives the page's formula protection in a display formula.
+    @Test func mathInsideTextOnThePage() throws {
+        let rendered = try Self.render("# C\n\n$$ \\begin{cases} x & \\text{if $x > 0$} \\end{cases} $$\n")
+        #expect(rendered.warnings.isEmpty)
+        #expect(rendered.html.contains("<mtext>if\u{A0}</mtext><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn></mrow>"))
+    }
+
     /// An unknown command still converts to nothing and warns at its line and column.
     @Test func unknownCommandStillWarns() throws {
         let rendered = try Self.render("# C\n\nText $a + \\foo$ more.\n")
