@@ -123,13 +123,20 @@ import Testing
         #expect(try MathConverter.presentation(tex, display: display) == expected)
     }
 
-    /// `\choose` and `\over` take what precedes them in the group as the numerator.
+    /// `\choose`, `\over` and `\above` take what precedes them in the group as the numerator;
+    /// `\genfrac` spells out delimiters, rule and style, an empty group keeping the default.
     @Test(arguments: [
         (
             #"{n \choose k}"#,
             #"<mrow><mo form="prefix" stretchy="true">(</mo><mfrac linethickness="0"><mi>n</mi><mi>k</mi></mfrac><mo form="postfix" stretchy="true">)</mo></mrow>"#
         ),
         (#"{a+b \over 2}"#, "<mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mn>2</mn></mfrac>"),
+        (#"{a \above 2pt b}"#, #"<mfrac linethickness="0.2em"><mi>a</mi><mi>b</mi></mfrac>"#),
+        (#"\genfrac{}{}{0pt}{}{n}{k}"#, #"<mfrac linethickness="0em"><mi>n</mi><mi>k</mi></mfrac>"#),
+        (
+            #"\genfrac[){}{0}ab"#,
+            #"<mrow><mo form="prefix" stretchy="true">[</mo><mfrac displaystyle="true"><mi>a</mi><mi>b</mi></mfrac><mo form="postfix" stretchy="true">)</mo></mrow>"#
+        ),
     ])
     func infixFractions(tex: String, expected: String) throws {
         #expect(try Self.inline(tex) == expected)

@@ -31,6 +31,7 @@ extension TeXParser {
             throw MathError(
                 "\\\(name) is only allowed at the start of a row of an environment such as array", offset: offset)
         case .framed(let frame): return try parseFrame(frame, command: name, at: offset)
+        case .generalFraction: return try parseGeneralFraction(at: offset)
         case .padded(var padding):
             if padding.shown, peek()?.kind == .character("[") {
                 position += 1
@@ -52,6 +53,56 @@ extension TeXParser {
             throw MathError("\\\(name) must be inside a group, as in {\\\(name) …}", offset: offset)
         default: throw MathError("unexpected \\\(name)", offset: offset)
         }
+    }
+
+    /// `\genfrac{left}{right}{thickness}{style}{numerator}{denominator}`; an empty group keeps
+    /// the default (no delimiter, the font's rule, the surrounding style), and style 0–3 is
+    /// display, text, script or scriptscript.
+    private mutating func parseGeneralFraction(at offset: Int) throws(MathError) -> MathNode {
+        let open = try parseOptionalGroup(at: offset) { parser throws(MathError) in
+            try parser.parseDelimiter(after: "genfrac", at: offset)
+        }
+        let close = try parseOptionalGroup(at: offset) { parser throws(MathError) in
+            try parser.parseDelimiter(after: "genfrac", at: offset)
+        }
+        let thickness = try parseOptionalGroup(at: offset) { parser throws(MathError) in
+            var text = ""
+            while let token = parser.peek(), case .character(let character) = token.kind, character != "}" {
+                text.append(character)
+                parser.position += 1
+            }
+            return try Self.cssLength(text, command: "genfrac", at: offset)
+        }
+        let level = try parseOptionalGroup(at: offset) { parser throws(MathError) in
+            guard let token = parser.next(), case .character(let digit) = token.kind,
+                let level = digit.wholeNumberValue,
+                level <= 3
+            else { throw MathError("the style of \\genfrac is 0, 1, 2 or 3", offset: offset) }
+            return level
+        }
+        let style: FractionStyle = level.map { $0 == 0 ? .display : .text } ?? .inherited
+        let fraction = try parseFraction(style, command: "genfrac", at: offset, lineThickness: thickness)
+        let scaled =
+            level.map { $0 >= 2 ? MathNode.styled(fraction, MathStyle(scriptLevel: $0 - 1)) : fraction } ?? fraction
+        guard open != nil || close != nil else { return scaled }
+        return .fenced(open: open ?? nil, body: [scaled], close: close ?? nil)
+    }
+
+    /// `{…}` (or a single token, as TeX allows) read by `body`, or `nil` for the empty group `{}`.
+    private mutating func parseOptionalGroup<Value>(
+        at offset: Int, _ body: (inout TeXParser) throws(MathError) -> Value
+    ) throws(MathError) -> Value? {
+        guard peek()?.kind == .character("{") else { return try body(&self) }
+        position += 1
+        if peek()?.kind == .character("}") {
+            position += 1
+            return nil
+        }
+        let value = try body(&self)
+        guard next()?.kind == .character("}") else {
+            throw MathError("\\genfrac takes six arguments in braces", offset: offset)
+        }
+        return value
     }
 
     /// Frames and strikes as CSS on an `<mrow>`: borders, backgrounds, and diagonal lines drawn

@@ -184,6 +184,11 @@ extension TeXParser {
                 position += 1
             }
         }
+        return try Self.cssLength(text, command: command, at: offset)
+    }
+
+    /// A TeX length as CSS (`3mu` → `0.1667em`).
+    static func cssLength(_ text: String, command: String, at offset: Int) throws(MathError) -> String {
         let number = text.prefix { $0.isNumber || "+-.".contains($0) }
         let unit = text.dropFirst(number.count)
         let factors: [Substring: (Double, String)] = [

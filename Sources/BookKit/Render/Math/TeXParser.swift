@@ -141,6 +141,11 @@ struct TeXParser {
                 Self.single(row), Self.single(denominator), style: .inherited, lineThickness: lineThickness)
             guard open != nil || close != nil else { return [fraction] }
             return [.fenced(open: open, body: [fraction], close: close)]
+        case .infixAbove:
+            position += 1
+            let thickness = try parseDimension(of: name, at: offset)
+            let denominator = try parseRow()
+            return [.fraction(Self.single(row), Self.single(denominator), style: .inherited, lineThickness: thickness)]
         default: return nil
         }
     }

@@ -21,6 +21,10 @@ enum TeXCommand: Equatable {
     case binomial(FractionStyle)
     /// `\over`, `\atop`, `\choose`: a fraction of what precedes and what follows in the group.
     case infixFraction(open: String?, close: String?, lineThickness: String?)
+    /// `{a \above 1pt b}`: an infix fraction with a rule of the given thickness.
+    case infixAbove
+    /// `\genfrac{(}{)}{0pt}{1}{n}{k}`: delimiters, rule thickness and style spelled out.
+    case generalFraction
     /// `\overset`, `\underset` and `\stackrel` (which is `\overset` of a relation).
     case stacked(over: Bool)
     /// `\substack{a \\ b}`: centred lines in a script.
@@ -254,7 +258,8 @@ enum TeXSymbols {
         "atop": .infixFraction(open: nil, close: nil, lineThickness: "0"),
         "choose": .infixFraction(open: "(", close: ")", lineThickness: "0"),
         "brack": .infixFraction(open: "[", close: "]", lineThickness: "0"),
-        "brace": .infixFraction(open: "{", close: "}", lineThickness: "0"),
+        "brace": .infixFraction(open: "{", close: "}", lineThickness: "0"), "above": .infixAbove,
+        "genfrac": .generalFraction,
         "overset": .stacked(over: true), "stackrel": .stacked(over: true), "underset": .stacked(over: false),
         "substack": .substack, "bmod": .modulo(.binary), "mod": .modulo(.spaced),
         "pmod": .modulo(.parenthesized), "pod": .modulo(.parenthesesOnly),
