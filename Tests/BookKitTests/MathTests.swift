@@ -158,11 +158,11 @@ import Testing
         ),
         (
             #"\big( x \big)"#,
-            "<mrow><mo form=\"prefix\" stretchy=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo><mi>x</mi><mo form=\"postfix\" stretchy=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">)</mo></mrow>"
+            "<mrow><mpadded voffset=\"-0.05em\"><mo form=\"prefix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.2em\">(</mo></mpadded><mi>x</mi><mpadded voffset=\"-0.05em\"><mo form=\"postfix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.2em\">)</mo></mpadded></mrow>"
         ),
         (
             #"\Bigl[ x \Bigr]"#,
-            "<mrow><mo form=\"prefix\" stretchy=\"true\" minsize=\"1.623em\" maxsize=\"1.623em\">[</mo><mi>x</mi><mo form=\"postfix\" stretchy=\"true\" minsize=\"1.623em\" maxsize=\"1.623em\">]</mo></mrow>"
+            "<mrow><mpadded voffset=\"-0.1558em\"><mo form=\"prefix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.623em\">[</mo></mpadded><mi>x</mi><mpadded voffset=\"-0.1558em\"><mo form=\"postfix\" stretchy=\"false\" lspace=\"0\" rspace=\"0\" style=\"font-size: 1.623em\">]</mo></mpadded></mrow>"
         ),
     ])
     func delimiters(tex: String, expected: String) throws {
@@ -260,8 +260,8 @@ import Testing
         (#"\mathsf{A}\mathtt{b}"#, "<mrow><mi>𝖠</mi><mi>𝚋</mi></mrow>"),
         (#"\boldsymbol{\theta}"#, "<mi>𝜽</mi>"),
         (#"\mathbf{\Sigma}"#, "<mi>𝚺</mi>"),
-        (#"\text{if } x"#, "<mrow><mtext>if&#xA0;</mtext><mi>x</mi></mrow>"),
-        (#"\text{ a  b }"#, "<mtext>&#xA0;a b&#xA0;</mtext>"),
+        (#"\text{if } x"#, "<mrow><mtext>if\u{A0}</mtext><mi>x</mi></mrow>"),
+        (#"\text{ a  b }"#, "<mtext>\u{A0}a b\u{A0}</mtext>"),
         (#"\text{损失 \& x<1}"#, "<mtext>损失 &amp; x&lt;1</mtext>"),
         (#"\textbf{w}"#, "<mtext style=\"font-weight: bold\">w</mtext>"),
     ])
@@ -378,12 +378,12 @@ import Testing
         (#"x \right)"#, "\\right without a matching \\left", 2),
         (#"\left x \right)"#, "\\left must be followed by a delimiter", 6),
         ("a & b", "'&' is only allowed between the cells of an environment such as aligned", 2),
-        (#"a \\ b"#, "'\\\\' is only allowed between the rows of an environment such as aligned", 2),
+        (#"{a \\ b}"#, "'\\\\' is only allowed between the rows of an environment such as aligned", 3),
         (#"\begin{foo} x \end{foo}"#, "unsupported environment foo", 0),
         (#"\begin{aligned} x"#, "\\begin{aligned} without a matching \\end{aligned}", 0),
         (#"\begin{matrix} x \end{pmatrix}"#, "\\begin{matrix} ended by \\end{pmatrix}", 17),
-        (#"\begin{array}{c|c} x \end{array}"#, "array columns other than l, c and r are not supported: {c|c}", 0),
-        (#"\text{$x$}"#, "math inside \\text is not supported", 6),
+        (#"\begin{array}{cXc} x \end{array}"#, "array columns other than l, c, r, | and : are not supported: {cXc}", 0),
+        (#"\operatorname{$x$}"#, "math inside \\operatorname is not supported", 14),
         (#"x \limits"#, "\\limits must follow an operator such as \\sum", 2),
         (#"\middle|"#, "\\middle is only allowed between \\left and \\right", 0),
         (#"\not\log"#, "\\not is only supported before a relation such as = or \\in", 0),

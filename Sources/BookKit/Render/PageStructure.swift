@@ -85,29 +85,47 @@ enum PageStructure {
         return numbers
     }
 
-    /// Numbers every display formula followed by a label (`$$ … $$ {#eq-name}`): “(C.N)” at its
-    /// right, the label as its id; returns the page and “式 (C.N)” for each label, for `@eq-name`.
+    /// Numbers every display formula with a label — `$$ … $$ {#eq-name}` or `\label{eq-name}`
+    /// inside it — “(C.N)” at its right, the label as its id, and shows a `\tag{x}` as “(x)”
+    /// instead of a number (a tagged formula takes no number, as in LaTeX). Returns the page and
+    /// “式 (C.N)” or “式 (x)” for each label, for `@eq-name`.
     static func numberEquations(_ html: String, chapter: Int?, text: InterfaceText) -> (
         html: String, numbers: [String: String]
     ) {
-        let pattern = try! NSRegularExpression(
-            pattern: "<span class=\"display-math scrolls\">([\\s\\S]*?</math>)</span>\\s*\\{#(eq-[A-Za-z0-9_-]+)\\}")
         var (result, numbers, count) = ("", [String: String](), 0)
         var cursor = html.startIndex
-        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-            guard let whole = Range(match.range, in: html), let math = Range(match.range(at: 1), in: html),
-                let label = Range(match.range(at: 2), in: html)
-            else { continue }
-            count += 1
-            let number = (chapter.map { "\($0)." } ?? "") + "\(count)"
-            numbers[String(html[label])] = "\(text.equation) (\(number))"
+        for match in displayFormulaPattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            guard let whole = Range(match.range, in: html), let math = Range(match.range(at: 1), in: html) else {
+                continue
+            }
+            let numbering = Range(match.range(at: 2), in: html).map {
+                MathConverter.equationNumbering(plainText(String(html[$0])))
+            }
+            let label = Range(match.range(at: 3), in: html).map { String(html[$0]) } ?? numbering??.label
+            let tag = numbering??.tag
+            guard label != nil || tag != nil else { continue }
+            let shown: String
+            if let tag {
+                shown = tag.shown
+            } else {
+                count += 1
+                shown = "(" + (chapter.map { "\($0)." } ?? "") + "\(count))"
+            }
+            if let label { numbers[label] = "\(text.equation) \(shown)" }
+            let id = label.map { " id=\"\(escapeHTML($0))\"" } ?? ""
             result += html[cursor..<whole.lowerBound]
             result +=
-                "<span class=\"display-math scrolls numbered\" id=\"\(html[label])\">\(html[math])<span class=\"equation-number\">(\(number))</span></span>"
+                "<span class=\"display-math scrolls numbered\"\(id)>\(html[math])<span class=\"equation-number\">\(escapeHTML(shown))</span></span>"
             cursor = whole.upperBound
         }
         return (result + html[cursor...], numbers)
     }
+
+    /// A display formula (its TeX is the `<annotation>`), perhaps followed by `{#eq-name}`.
+    // A constant pattern: compiling it cannot fail.
+    private static let displayFormulaPattern = try! NSRegularExpression(
+        pattern: "<span class=\"display-math scrolls\">([\\s\\S]*?<annotation encoding=\"application/x-tex\">"
+            + "([^<]*)</annotation>[\\s\\S]*?</math>)</span>(?:\\s*\\{#(eq-[A-Za-z0-9_-]+)\\})?")
 
     /// The chapter's number from its file name's leading digits (`03-algorithms.md` → 3).
     static func chapterNumber(_ path: String) -> Int? {

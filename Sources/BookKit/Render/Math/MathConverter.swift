@@ -12,7 +12,7 @@ enum MathConverter {
     /// screen readers still get the source.
     static func mathML(_ tex: String, display: Bool) throws(MathError) -> String {
         let presentation = try presentation(tex, display: display)
-        let source = escapeMathText(tex.trimmingCharacters(in: .whitespacesAndNewlines))
+        let source = escapeHTML(tex.trimmingCharacters(in: .whitespacesAndNewlines))
         return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
             + "<semantics>\(presentation)<annotation encoding=\"application/x-tex\">\(source)</annotation>"
             + "</semantics></math>"
@@ -24,6 +24,16 @@ enum MathConverter {
         let nodes = try parser.parseFormula()
         guard !nodes.isEmpty else { throw MathError("empty formula", offset: 0) }
         return MathMLWriter.element(.row(nodes))
+    }
+}
+
+extension MathConverter {
+    /// The `\label{…}` and `\tag{…}` of a display formula, which the page turns into the
+    /// formula's id and number; `nil` when the formula does not convert.
+    static func equationNumbering(_ tex: String) -> (label: String?, tag: EquationTag?)? {
+        var parser = TeXParser(tex, displayStyle: true)
+        guard (try? parser.parseFormula()) != nil else { return nil }
+        return (parser.equationLabel, parser.equationTag)
     }
 }
 

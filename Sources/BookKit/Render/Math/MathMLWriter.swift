@@ -44,8 +44,8 @@ enum MathMLWriter {
         switch node {
         case .identifier(let text, let upright):
             let variant = upright && text.count == 1 ? " mathvariant=\"normal\"" : ""
-            return "<mi\(variant)>\(escapeMathText(text))</mi>"
-        case .number(let text): return "<mn>\(escapeMathText(text))</mn>"
+            return "<mi\(variant)>\(escapeHTML(text))</mi>"
+        case .number(let text): return "<mn>\(escapeHTML(text))</mn>"
         case .symbol(let op): return operatorElement(op)
         case .function(let name, let movable, _):
             if movable {
@@ -56,14 +56,14 @@ enum MathMLWriter {
         case .largeOperator(let text, _): return "<mo>\(text)</mo>"
         case .text(let text, let style):
             let attribute = style.map { " style=\"\($0)\"" } ?? ""
-            return "<mtext\(attribute)>\(escapeMathText(text))</mtext>"
+            return "<mtext\(attribute)>\(escapeHTML(text))</mtext>"
         case .space(let width) where width.hasPrefix("-"):
             // Chromium clamps a negative mspace width to zero; a negative margin still pulls.
             return "<mspace style=\"margin-left: \(width)\"></mspace>"
         case .space(let width): return "<mspace width=\"\(width)\"></mspace>"
         case .row(let nodes): return "<mrow>\(children(nodes))</mrow>"
-        case .styled(let content, let displayStyle):
-            return "<mstyle displaystyle=\"\(displayStyle)\">\(children(rowNodes(content)))</mstyle>"
+        case .styled(let content, let style): return styled(content, style)
+        case .phantom(let content): return "<mphantom>\(children(rowNodes(content)))</mphantom>"
         case .operatorGroup(let content, _): return "<mrow>\(children(rowNodes(content)))</mrow>"
         case .fenced(let open, let body, let close): return fenced(open, body, close)
         case .table(let table): return MathMLWriter.table(table)
@@ -89,11 +89,29 @@ enum MathMLWriter {
             let side = over ? "top" : "bottom"
             let style = "border-\(side): 0.04em solid; padding-\(side): 0.12em"
             return "<mrow style=\"\(style)\">\(children(rowNodes(content)))</mrow>"
+        case .framed(let content, let style):
+            return "<mrow style=\"\(escapeHTML(style))\">\(children(rowNodes(content)))</mrow>"
+        case .padded(let content, let padding):
+            var attributes = padding.zeroWidth ? " width=\"0\"" : ""
+            if padding.zeroHeight { attributes += " height=\"0\"" }
+            if padding.zeroDepth { attributes += " depth=\"0\"" }
+            let inner = children(rowNodes(content))
+            return "<mpadded\(attributes)>\(padding.shown ? inner : "<mphantom>\(inner)</mphantom>")</mpadded>"
         case .brace(let base, let mark, let over):
             let name = over ? "mover" : "munder"
             return "<\(name)>\(element(base))<mo stretchy=\"true\">\(mark)</mo></\(name)>"
         default: return ""
         }
+    }
+
+    /// `<mstyle>` with the attributes the style sets; MathML Core gives every element
+    /// `displaystyle`, `scriptlevel` and `mathcolor`.
+    private static func styled(_ content: MathNode, _ style: MathStyle) -> String {
+        var attributes = style.displayStyle.map { " displaystyle=\"\($0)\"" } ?? ""
+        if let level = style.scriptLevel { attributes += " scriptlevel=\"\(level)\"" }
+        if let color = style.color { attributes += " mathcolor=\"\(escapeHTML(color))\"" }
+        if let size = style.size { attributes += " mathsize=\"\(size)\"" }
+        return "<mstyle\(attributes)>\(children(rowNodes(content)))</mstyle>"
     }
 
     private static func rowNodes(_ node: MathNode) -> [MathNode] {
@@ -117,10 +135,26 @@ enum MathMLWriter {
         var attributes = ""
         if let form = op.form { attributes += " form=\"\(form.rawValue)\"" }
         if let stretchy = op.stretchy { attributes += " stretchy=\"\(stretchy)\"" }
-        if op.tight { attributes += " lspace=\"0\" rspace=\"0\"" }
+        // An explicit spacing wins over `tight`: an attribute may appear only once.
+        if let spacing = op.spacing {
+            attributes += " lspace=\"\(spacing)\" rspace=\"\(spacing)\""
+        } else if op.tight {
+            attributes += " lspace=\"0\" rspace=\"0\""
+        }
         if let size = op.size { attributes += " minsize=\"\(size)\" maxsize=\"\(size)\"" }
         if op.movableLimits { attributes += " movablelimits=\"true\"" }
-        return "<mo\(attributes)>\(escapeMathText(op.text))</mo>"
+        guard let scale = op.scale else { return "<mo\(attributes)>\(escapeHTML(op.text))</mo>" }
+        return scaledOperator(op.text, attributes: attributes, scale: scale)
+    }
+
+    /// A delimiter scaled with `font-size`, which grows it about the baseline; `voffset` lowers
+    /// it back so its middle stays on the math axis (a quarter em above the baseline in Latin
+    /// Modern Math, as in TeX's fonts). `mpadded` around one `<mo>` is still an operator, so
+    /// the row spaces it as one.
+    private static func scaledOperator(_ text: String, attributes: String, scale: Double) -> String {
+        let drop = ((scale - 1) * 0.25 * 10_000).rounded() / 10_000
+        return "<mpadded voffset=\"-\(drop)em\"><mo\(attributes) style=\"font-size: \(scale)em\">"
+            + "\(escapeHTML(text))</mo></mpadded>"
     }
 
     /// `\left … \right`: the delimiters stretch over the row between them (MathML Core stretches
@@ -135,13 +169,15 @@ enum MathMLWriter {
         return "<mrow>\(opening ?? "")\(children(body))\(closing ?? "")</mrow>"
     }
 
-    /// `<mtable>`: MathML Core has no `columnalign`, so alignment is CSS on each cell, and
-    /// paired columns (`aligned`) lose the padding between the two halves of a pair.
+    /// `<mtable>`: MathML Core has no `columnalign`, `columnlines` or `rowlines`, so alignment
+    /// and rules are CSS on each cell, and paired columns (`aligned`) lose the padding between
+    /// the two halves of a pair.
     private static func table(_ table: MathTable) -> String {
         let displayStyle = table.displayStyle ? " displaystyle=\"true\"" : ""
-        let rows = table.rows.map { cells in
+        let rows = table.rows.enumerated().map { row, cells in
             let markup = cells.enumerated().map { column, cell in
-                let style = cellStyle(table, column: column).map { " style=\"\($0)\"" } ?? ""
+                let styles = cellStyles(table, row: row, column: column, columns: cells.count)
+                let style = styles.isEmpty ? "" : " style=\"\(styles.joined(separator: "; "))\""
                 return "<mtd\(style)>\(children(rowNodes(cell)))</mtd>"
             }
             return "<mtr>\(markup.joined())</mtr>"
@@ -151,33 +187,28 @@ enum MathMLWriter {
 
     /// Chromium lays a cell's content out as a block, which `text-align: right` does not move;
     /// `-webkit-right` (understood by Firefox and Safari too) aligns blocks as well.
-    private static func cellStyle(_ table: MathTable, column: Int) -> String? {
+    private static func cellStyles(_ table: MathTable, row: Int, column: Int, columns: Int) -> [String] {
+        var styles: [String] = []
         if table.pairsColumns {
-            return column % 2 == 0
-                ? "text-align: -webkit-right; padding-right: 0" : "text-align: -webkit-left; padding-left: 0"
+            styles +=
+                column % 2 == 0
+                ? ["text-align: -webkit-right", "padding-right: 0"] : ["text-align: -webkit-left", "padding-left: 0"]
+        } else if !table.alignments.isEmpty {
+            switch table.alignments[column % table.alignments.count] {
+            case .left: styles.append("text-align: -webkit-left")
+            case .right: styles.append("text-align: -webkit-right")
+            case .center: break
+            }
         }
-        guard !table.alignments.isEmpty else { return nil }
-        switch table.alignments[column % table.alignments.count] {
-        case .left: return "text-align: -webkit-left"
-        case .right: return "text-align: -webkit-right"
-        case .center: return nil
+        if table.compact { styles.append("padding: 0.1em 0.1389em") }
+        if let rule = table.verticalRules[column] { styles.append("border-left: \(rule.rawValue)") }
+        if column + 1 == table.alignments.count, let rule = table.verticalRules[column + 1] {
+            styles.append("border-right: \(rule.rawValue)")
         }
+        if let rule = table.horizontalRules[row] { styles.append("border-top: \(rule.rawValue)") }
+        if row == table.rows.count - 1, let rule = table.horizontalRules[row + 1] {
+            styles.append("border-bottom: \(rule.rawValue)")
+        }
+        return styles
     }
-}
-
-/// Escapes text for MathML content; no-break spaces and the invisible function application
-/// are written as references so they stay visible in the markup.
-func escapeMathText(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\u{A0}": escaped += "&#xA0;"
-        case "\u{2061}": escaped += "&#x2061;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
 }

@@ -13,8 +13,13 @@ struct MathOperator: Equatable {
     var stretchy: Bool? = nil
     /// `minsize` and `maxsize` together, for the `\big` family.
     var size: String? = nil
-    /// No space on either side, for symbols the dictionary would space (a prime, `max`).
+    /// A `\big` delimiter drawn as its glyph scaled by this factor instead of stretched (see
+    /// `TeXParser.parseBig`).
+    var scale: Double? = nil
+    /// No space on either side, for symbols the dictionary would space (a prime, `max`, `/`).
     var tight = false
+    /// The same space on both sides, for operators the dictionary does not know (`\bmod`).
+    var spacing: String? = nil
     /// Limits that move beside the operator outside display style; the dictionary says so for
     /// `∑` but knows nothing of words like `max`.
     var movableLimits = false
@@ -44,6 +49,41 @@ struct MathTable: Equatable {
     var displayStyle: Bool
     /// Whether columns pair up (right, left) without space inside a pair, as in `aligned`.
     var pairsColumns: Bool
+    /// Vertical rules by column boundary: `k` is left of column `k`, `columns` right of the last
+    /// (from `array`'s column letters: `|`, `||` or the dashed `:`).
+    var verticalRules: [Int: TableRule] = [:]
+    /// Horizontal rules by row boundary (`\hline`, `\hdashline`): `k` is above row `k`,
+    /// `rows.count` below the last.
+    var horizontalRules: [Int: TableRule] = [:]
+    /// Rows and columns set close together, as in `smallmatrix` and `\substack`.
+    var compact = false
+}
+
+/// A rule between table cells, as CSS draws it: TeX's 0.4 pt line, two of them, or dashes.
+enum TableRule: String, Equatable {
+    case solid = "0.05em solid"
+    case double = "0.2em double"
+    case dashed = "0.05em dashed"
+}
+
+/// What `\displaystyle`, `\scriptstyle` and `\color` change for the rest of their group; `nil`
+/// keeps what the surrounding formula has.
+struct MathStyle: Equatable {
+    var displayStyle: Bool? = nil
+    /// MathML's `scriptlevel`: 0 for text size, 1 for scripts, 2 for scripts of scripts.
+    var scriptLevel: Int? = nil
+    /// A CSS colour, already checked to be a name or `#` and hex digits.
+    var color: String? = nil
+    /// `mathsize`, for LaTeX's size commands (`\large` is 1.2em).
+    var size: String? = nil
+}
+
+/// Which dimensions of its content an `<mpadded>` sets to zero, and whether it shows it.
+struct Padding: Equatable {
+    var zeroWidth = false
+    var zeroHeight = false
+    var zeroDepth = false
+    var shown = true
 }
 
 /// The small tree the parser builds and the writer prints: one case per MathML construct.
@@ -68,8 +108,8 @@ indirect enum MathNode: Equatable {
     /// `\left … \right`: `nil` for the `.` delimiter.
     case fenced(open: String?, body: [MathNode], close: String?)
     case table(MathTable)
-    /// A group whose style `\displaystyle` or `\textstyle` forces.
-    case styled(MathNode, displayStyle: Bool)
+    /// A group whose style or colour `\displaystyle`, `\scriptstyle` or `\color` forces.
+    case styled(MathNode, MathStyle)
     /// A `\mathop{…}` group: an operator with a whole row as its symbol.
     case operatorGroup(MathNode, limits: Bool)
     /// `\overline` or `\underline`: no overline character stretches in Latin Modern Math under
@@ -77,6 +117,13 @@ indirect enum MathNode: Equatable {
     case rule(MathNode, over: Bool)
     /// `\underbrace` or `\overbrace`, whose label script goes under or over like limits.
     case brace(MathNode, mark: String, over: Bool)
+    /// `\boxed`, `\colorbox`, `\cancel` and the like: a frame, background or strike drawn with
+    /// CSS (`style`), for the reason given at `rule`.
+    case framed(MathNode, style: String)
+    /// `\smash`, `\vphantom`, `\hphantom`: the content, perhaps hidden, with dimensions zeroed.
+    case padded(MathNode, Padding)
+    /// `\phantom`: room for the content, nothing shown.
+    case phantom(MathNode)
 
     /// The class TeX would give the atom, for the spacing decisions of its neighbours.
     var atomClass: AtomClass {

@@ -20,7 +20,7 @@ extension TeXParser {
         case .brace(let mark, let over):
             return .brace(try parseArgument(of: "\\" + name, at: offset), mark: mark, over: over)
         case .font(let variant): return try parseStyled(variant, command: name, at: offset)
-        case .text(let style): return .text(try parseTextContent(of: name, at: offset, keepsSpaces: true), style: style)
+        case .text(let style): return try parseText(of: name, at: offset, style: style)
         case .fraction(let style): return try parseFraction(style, command: name, at: offset)
         default: return try parseConstruct(command, name: name, at: offset, after: row)
         }
@@ -31,8 +31,8 @@ extension TeXParser {
         throws(MathError) -> MathNode?
     {
         switch command {
-        case .binomial:
-            let fraction = try parseFraction(.inherited, command: name, at: offset, lineThickness: "0")
+        case .binomial(let style):
+            let fraction = try parseFraction(style, command: name, at: offset, lineThickness: "0")
             return .fenced(open: "(", body: [fraction], close: ")")
         case .squareRoot: return try parseRoot(at: offset)
         case .left: return try parseFenced(at: offset)
@@ -54,7 +54,7 @@ extension TeXParser {
         case .not: return try parseNegation(at: offset)
         case .limits: throw MathError("\\\(name) must follow an operator such as \\sum", offset: offset)
         case .style: throw MathError("\\\(name) must be inside a group, as in {\\\(name) …}", offset: offset)
-        default: throw MathError("unexpected \\\(name)", offset: offset)
+        default: return try parseLayoutCommand(command, name: name, at: offset, after: row)
         }
     }
 
@@ -132,8 +132,15 @@ extension TeXParser {
         }
     }
 
-    /// `\big(`, `\Bigl[` and so on: a delimiter stretched to a fixed size, with the class its
-    /// suffix gives (`l` opens, `r` closes, `m` relates) or, without one, its own.
+    /// `\big(`, `\Bigl[` and so on: a delimiter of a fixed size, with the class its suffix gives
+    /// (`l` opens, `r` closes, `m` relates) or, without one, its own.
+    ///
+    /// Chromium gives a stretchy operator the width of the font's widest variant whatever its
+    /// height (Latin Modern's `(` is 0.875em wide where its glyph is 0.389em, its `/` 2.57em),
+    /// which leaves gaps of a quarter em beside a stretched `\big(`. So `\big` and `\Big`, and
+    /// slashes at every size, are the glyph scaled; `\bigg` and `\Bigg`, whose variants are
+    /// nearly that wide and would look too heavy scaled, and bars, whose variants all share one
+    /// width, stretch.
     mutating func parseBig(size: String, _ atomClass: AtomClass, command: String, at offset: Int, after row: [MathNode])
         throws(MathError) -> MathNode
     {
@@ -150,8 +157,15 @@ extension TeXParser {
             case .relation: .infix
             default: op.form
             }
-        op.stretchy = true
-        op.size = size
+        let scale = Double(size.dropLast(2)) ?? 1
+        if !TeXSymbols.bars.contains(delimiter), scale < 2 || TeXSymbols.slashes.contains(delimiter) {
+            (op.stretchy, op.scale) = (false, scale)
+        } else {
+            (op.stretchy, op.size) = (true, size)
+        }
+        // Fence-like, as TeX sets them: no space of the dictionary's, which would add gaps
+        // around a `|` or `/`; `\bigm` keeps a relation's space on both sides.
+        if op.atomClass == .relation { op.spacing = "0.2778em" } else { op.tight = true }
         return .symbol(op)
     }
 
@@ -161,62 +175,12 @@ extension TeXParser {
         let text: String? =
             switch token?.kind {
             case .character(let character)?: TeXSymbols.characters[character]?.0
-            case .command(let name)?: TeXSymbols.relations[name]
+            case .command(let name)?: TeXSymbols.allRelations[name]
             default: nil
             }
         guard let text, let negated = TeXSymbols.negations[text] else {
             throw MathError("\\not is only supported before a relation such as = or \\in", offset: offset)
         }
         return .symbol(MathOperator(text: negated, atomClass: .relation))
-    }
-
-    /// The text of `\text{…}` or `\operatorname{…}`; spaces count only in text (in TeX's math
-    /// mode they are ignored), and the first and last become no-break spaces, which MathML's
-    /// layout does not drop at the edges of `<mtext>`.
-    mutating func parseTextContent(of command: String, at offset: Int, keepsSpaces: Bool) throws(MathError) -> String {
-        guard let open = next(), !endsRow(open) else {
-            throw MathError("missing argument for \\\(command)", offset: offset)
-        }
-        guard open.kind == .character("{") else {
-            if case .character(let character) = open.kind { return String(character) }
-            throw MathError("\\\(command) takes text in braces", offset: open.offset)
-        }
-        var text = ""
-        var depth = 0
-        while position < tokens.count {
-            let token = tokens[position]
-            position += 1
-            switch token.kind {
-            case .space: if keepsSpaces { text.append(" ") }
-            case .character("{"): depth += 1
-            case .character("}") where depth == 0: return Self.edgesUnbroken(text)
-            case .character("}"): depth -= 1
-            case .character("$"): throw MathError("math inside \\\(command) is not supported", offset: token.offset)
-            case .character("~"): text.append("\u{A0}")
-            case .character(let character): text.append(character)
-            case .command(let name): text += try Self.textCommand(name, at: token.offset, in: command)
-            }
-        }
-        throw MathError("'{' is never closed", offset: open.offset)
-    }
-
-    private static func edgesUnbroken(_ text: String) -> String {
-        var text = text
-        if text.hasPrefix(" ") { text = "\u{A0}" + text.dropFirst() }
-        if text.hasSuffix(" ") { text = text.dropLast() + "\u{A0}" }
-        return text
-    }
-
-    /// The few commands text understands: escaped specials and spaces.
-    private static func textCommand(_ name: String, at offset: Int, in command: String) throws(MathError) -> String {
-        switch name {
-        case "{", "}", "%", "$", "&", "#", "_": name
-        case " ": " "
-        case ",", "thinspace": "\u{2009}"
-        case "quad": "\u{2003}"
-        case "qquad": "\u{2003}\u{2003}"
-        case "textbackslash": "\\"
-        default: throw MathError("unsupported TeX command \\\(name) in \\\(command)", offset: offset)
-        }
     }
 }

@@ -7,6 +7,10 @@ struct EnvironmentLayout {
     var close: String? = nil
     /// `array` reads its column alignments from an argument (`{lcr}`).
     var readsColumns = false
+    /// `alignat` takes the number of its column pairs, which the layout does not need.
+    var skipsArgument = false
+    /// `smallmatrix` sets its cells at script size, close together.
+    var isSmall = false
     /// `equation` is one formula, not a table.
     var isTable = true
 
@@ -28,6 +32,16 @@ struct EnvironmentLayout {
             "vmatrix": with(matrix) { ($0.open, $0.close) = ("|", "|") },
             "Vmatrix": with(matrix) { ($0.open, $0.close) = ("‖", "‖") },
             "array": with(matrix) { $0.readsColumns = true },
+            "darray": with(matrix) { ($0.readsColumns, $0.displayStyle) = (true, true) },
+            "subarray": with(matrix) { ($0.readsColumns, $0.isSmall) = (true, true) },
+            "smallmatrix": with(matrix) { $0.isSmall = true },
+            "psmallmatrix": with(matrix) { ($0.isSmall, $0.open, $0.close) = (true, "(", ")") },
+            "bsmallmatrix": with(matrix) { ($0.isSmall, $0.open, $0.close) = (true, "[", "]") },
+            "alignat": with(aligned) { $0.skipsArgument = true }, "alignat*": with(aligned) { $0.skipsArgument = true },
+            "alignedat": with(aligned) { $0.skipsArgument = true },
+            "multline": gathered, "multline*": gathered,
+            "eqnarray": EnvironmentLayout(alignments: [.right, .center, .left], displayStyle: true),
+            "eqnarray*": EnvironmentLayout(alignments: [.right, .center, .left], displayStyle: true),
         ]
     }()
 
@@ -47,7 +61,9 @@ extension TeXParser {
         guard var layout = EnvironmentLayout.named[name] else {
             throw MathError("unsupported environment \(name)", offset: offset)
         }
-        if layout.readsColumns { layout.alignments = try parseColumns(at: offset) }
+        var verticalRules: [Int: TableRule] = [:]
+        if layout.readsColumns { (layout.alignments, verticalRules) = try parseColumns(at: offset) }
+        if layout.skipsArgument { _ = try parseEnvironmentName(of: "begin{\(name)}", at: offset) }
         let saved = displayStyle
         displayStyle = layout.displayStyle
         defer { displayStyle = saved }
@@ -56,25 +72,36 @@ extension TeXParser {
             try parseEnd(of: name, begunAt: offset)
             return row.count == 1 ? row[0] : .row(row)
         }
-        var rows = try parseTableRows(of: name, at: offset)
+        var (rows, horizontalRules) = try parseTableRows(of: name, at: offset)
         if layout.pairsColumns { rows = Self.openingRightCells(rows) }
-        let table = MathNode.table(
+        var table = MathNode.table(
             MathTable(
                 rows: rows, alignments: layout.alignments, displayStyle: layout.displayStyle,
-                pairsColumns: layout.pairsColumns))
+                pairsColumns: layout.pairsColumns, verticalRules: verticalRules, horizontalRules: horizontalRules,
+                compact: layout.isSmall))
+        if layout.isSmall { table = .styled(table, MathStyle(scriptLevel: 1)) }
         guard layout.open != nil || layout.close != nil else { return table }
         return .fenced(open: layout.open, body: [table], close: layout.close)
     }
 
-    /// Cells up to `\end{name}`; a final `\\` makes no empty row, and `\\[2pt]`'s extra space
-    /// is dropped.
-    private mutating func parseTableRows(of name: String, at offset: Int) throws(MathError) -> [[MathNode]] {
+    /// Cells up to `\end{name}` and the row boundaries `\hline` draws a rule on; a final `\\`
+    /// makes no empty row, and `\\[2pt]`'s extra space is dropped.
+    private mutating func parseTableRows(of name: String, at offset: Int) throws(MathError) -> (
+        [[MathNode]], [Int: TableRule]
+    ) {
         let saved = (environmentDepth, bracketEnds)
         (environmentDepth, bracketEnds) = (environmentDepth + 1, false)
         defer { (environmentDepth, bracketEnds) = saved }
         var rows: [[MathNode]] = []
         var cells: [MathNode] = []
+        var rules: [Int: TableRule] = [:]
         while true {
+            while cells.isEmpty, let token = peek(), case .command(let name) = token.kind,
+                name == "hline" || name == "hdashline"
+            {
+                position += 1
+                rules[rows.count] = name == "hline" ? (rules[rows.count] == nil ? .solid : .double) : .dashed
+            }
             let cell = try parseRow()
             cells.append(cell.count == 1 ? cell[0] : .row(cell))
             guard let token = next() else {
@@ -86,7 +113,7 @@ extension TeXParser {
             case .command("end"):
                 try parseEnd(of: name, begunAt: offset, endAt: token.offset)
                 if cells != [.row([])] || rows.isEmpty { rows.append(cells) }
-                return rows
+                return (rows, rules)
             default: throw unexpected(token)
             }
             rows.append(cells)
@@ -124,25 +151,30 @@ extension TeXParser {
         throw MathError("missing } after \\\(command){\(name)", offset: offset)
     }
 
-    /// The column letters of `array`; rules and other column types are not supported.
-    private mutating func parseColumns(at offset: Int) throws(MathError) -> [ColumnAlignment] {
+    /// The column letters of `array` and the rules between them: `|` draws one, `||` two,
+    /// `:` a dashed one (arydshln's).
+    private mutating func parseColumns(at offset: Int) throws(MathError) -> ([ColumnAlignment], [Int: TableRule]) {
         let spec = try parseEnvironmentName(of: "begin{array}", at: offset)
-        let alignments: [ColumnAlignment] = spec.compactMap {
-            switch $0 {
-            case "l": .left
-            case "c": .center
-            case "r": .right
-            default: nil
+        var alignments: [ColumnAlignment] = []
+        var rules: [Int: TableRule] = [:]
+        for letter in spec where letter != " " {
+            switch letter {
+            case "l": alignments.append(.left)
+            case "c": alignments.append(.center)
+            case "r": alignments.append(.right)
+            case "|": rules[alignments.count] = rules[alignments.count] == nil ? .solid : .double
+            case ":": rules[alignments.count] = .dashed
+            default:
+                throw MathError(
+                    "array columns other than l, c, r, | and : are not supported: {\(spec)}", offset: offset)
             }
         }
-        guard alignments.count == spec.count, !spec.isEmpty else {
-            throw MathError("array columns other than l, c and r are not supported: {\(spec)}", offset: offset)
-        }
-        return alignments
+        guard !alignments.isEmpty else { throw MathError("array needs at least one column: {\(spec)}", offset: offset) }
+        return (alignments, rules)
     }
 
     /// Skips the optional `[length]` after `\\`.
-    private mutating func skipRowSpacing() {
+    mutating func skipRowSpacing() {
         guard peek()?.kind == .character("[") else { return }
         let start = position
         while let token = next() {

@@ -12,17 +12,36 @@ struct TeXParser {
     var fenceDepth = 0
     /// Whether `]` ends the current row, as it does in the index of `\sqrt[…]`.
     var bracketEnds = false
+    /// Whether `$` ends the current row, as it does in math inside `\text{…}`.
+    var dollarEnds = false
+    /// Whether the formula is a display formula, the only kind `\tag` and `\label` may number.
+    let isDisplayFormula: Bool
+    /// The formula's `\label{…}`, if it has one.
+    var equationLabel: String?
+    /// The formula's `\tag{…}` (or `\tag*{…}`, which prints without parentheses).
+    var equationTag: EquationTag?
 
     init(_ tex: String, displayStyle: Bool) {
         tokens = TeXLexer.tokens(tex)
         self.displayStyle = displayStyle
+        isDisplayFormula = displayStyle
     }
 
-    /// The whole formula; anything left over (a stray `}`, `&`, `\right`) is an error.
+    /// The whole formula; anything left over (a stray `}`, `&`, `\right`) is an error. Lines
+    /// separated by `\\` outside an environment are centred one under the other, as KaTeX and
+    /// MathJax set them.
     mutating func parseFormula() throws(MathError) -> [MathNode] {
-        let row = try parseRow()
+        var lines = [try parseRow()]
+        while let token = peek(), token.kind == .command("\\") {
+            position += 1
+            skipRowSpacing()
+            lines.append(try parseRow())
+        }
         if let token = peek() { throw unexpected(token) }
-        return row
+        if lines.count > 1, lines.last == [] { lines.removeLast() }
+        guard lines.count > 1 else { return lines[0] }
+        let rows = lines.map { line in [line.count == 1 ? line[0] : MathNode.row(line)] }
+        return [.table(MathTable(rows: rows, alignments: [.center], displayStyle: displayStyle, pairsColumns: false))]
     }
 
     // MARK: Tokens
@@ -52,6 +71,7 @@ struct TeXParser {
         switch token.kind {
         case .character("}"), .character("&"), .command("\\"), .command("end"), .command("right"): true
         case .character("]"): bracketEnds
+        case .character("$"): dollarEnds
         default: false
         }
     }
@@ -74,21 +94,65 @@ struct TeXParser {
 
     // MARK: Rows and atoms
 
-    /// Atoms up to the end of the row; `\displaystyle` and `\textstyle` restyle the rest of it.
+    /// Atoms up to the end of the row; `\displaystyle`, `\scriptstyle` and `\color` restyle the
+    /// rest of it, and `\over` or `\choose` make a fraction of the two parts around them.
     mutating func parseRow() throws(MathError) -> [MathNode] {
         var row: [MathNode] = []
         while let token = peek(), !endsRow(token) {
-            if case .command(let name) = token.kind, case .style(let display)? = TeXSymbols.commands[name] {
-                position += 1
-                let saved = displayStyle
-                displayStyle = display
-                defer { displayStyle = saved }
-                row.append(.styled(.row(try parseRow()), displayStyle: display))
-                break
+            if case .command(let name) = token.kind, let command = TeXSymbols.commands[name],
+                let whole = try parseRest(after: row, switchedBy: command, name: name, at: token.offset)
+            {
+                return whole
             }
             if let atom = try parseAtom(after: row) { row.append(atom) }
         }
         return row
+    }
+
+    /// The whole row when `command` is a switch that takes the rest of it (a style, font, size
+    /// or colour) or an infix fraction; `nil` for any other command.
+    private mutating func parseRest(after row: [MathNode], switchedBy command: TeXCommand, name: String, at offset: Int)
+        throws(MathError) -> [MathNode]?
+    {
+        switch command {
+        case .style(let style):
+            position += 1
+            let saved = displayStyle
+            displayStyle = style.displayStyle ?? displayStyle
+            defer { displayStyle = saved }
+            return row + [.styled(.row(try parseRow()), style)]
+        case .fontSwitch(let newVariant):
+            position += 1
+            let saved = variant
+            variant = newVariant
+            defer { variant = saved }
+            return row + (try parseRow())
+        case .sizeSwitch(let size):
+            position += 1
+            return row + [.styled(.row(try parseRow()), MathStyle(size: size))]
+        case .color(switchesGroup: true):
+            position += 1
+            let color = try parseColor(of: name, at: offset)
+            return row + [.styled(.row(try parseRow()), MathStyle(color: color))]
+        case .infixFraction(let open, let close, let lineThickness):
+            position += 1
+            let denominator = try parseRow()
+            let fraction = MathNode.fraction(
+                Self.single(row), Self.single(denominator), style: .inherited, lineThickness: lineThickness)
+            guard open != nil || close != nil else { return [fraction] }
+            return [.fenced(open: open, body: [fraction], close: close)]
+        case .infixAbove:
+            position += 1
+            let thickness = try parseDimension(of: name, at: offset)
+            let denominator = try parseRow()
+            return [.fraction(Self.single(row), Self.single(denominator), style: .inherited, lineThickness: thickness)]
+        default: return nil
+        }
+    }
+
+    /// A row as one node: its only atom, or the row itself.
+    static func single(_ row: [MathNode]) -> MathNode {
+        row.count == 1 ? row[0] : .row(row)
     }
 
     /// A base with its `\limits`, scripts and primes; `nil` for a command that prints nothing.
@@ -255,6 +319,8 @@ struct TeXParser {
             op.form = op.atomClass == .opening ? .prefix : .postfix
         }
         if TeXSymbols.stretchyInRows.contains(text) { op.stretchy = false }
+        // TeX sets `/` as an ordinary symbol; MathML's dictionary would space it like `+`.
+        if text == "/" { op.tight = true }
         return op
     }
 }

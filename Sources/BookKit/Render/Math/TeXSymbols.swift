@@ -16,13 +16,57 @@ enum TeXCommand: Equatable {
     case font(MathVariant)
     case text(style: String?)
     case fraction(FractionStyle)
-    case binomial, squareRoot, left, right, middle, begin, end, operatorName, mathOperator, not
+    case squareRoot, left, right, middle, begin, end, operatorName, mathOperator, not
+    /// `\binom` and its display and text forms.
+    case binomial(FractionStyle)
+    /// `\over`, `\atop`, `\choose`: a fraction of what precedes and what follows in the group.
+    case infixFraction(open: String?, close: String?, lineThickness: String?)
+    /// `{a \above 1pt b}`: an infix fraction with a rule of the given thickness.
+    case infixAbove
+    /// `\genfrac{(}{)}{0pt}{1}{n}{k}`: delimiters, rule thickness and style spelled out.
+    case generalFraction
+    /// `\overset`, `\underset` and `\stackrel` (which is `\overset` of a relation).
+    case stacked(over: Bool)
+    /// `\substack{a \\ b}`: centred lines in a script.
+    case substack
+    /// `\xrightarrow[below]{above}` and its family: an arrow stretched under and over its labels.
+    case extensibleArrow(String)
+    case modulo(Modulo)
+    /// `\color{name}` colours the rest of its group, `\textcolor{name}{…}` its argument.
+    case color(switchesGroup: Bool)
+    /// `\tag{…}` or `\label{…}` of a display formula, which the page numbers and links.
+    case equationNumber(isLabel: Bool)
+    /// `\hline`, only at the start of a table row.
+    case horizontalRule
+    case phantom
+    /// `\boxed`, `\fbox`, `\colorbox`, `\cancel` and the other frames and strikes.
+    case framed(Frame)
+    /// `\smash`, `\hphantom`, `\vphantom`, and `\mathstrut` (which takes no argument).
+    case padded(Padding), strut
+    /// `\bf`, `\rm` and the other old font switches, which change the rest of their group.
+    case fontSwitch(MathVariant)
+    /// `\large` and the other size switches, with their size relative to the text.
+    case sizeSwitch(String)
+    /// `\hspace{1em}`, `\kern`, `\mkern`: a space of an explicit width.
+    case explicitSpace
+    /// `\mathrel{…}`, `\mathbin{…}` and the others that give their argument an atom class.
+    case atomClass(AtomClass)
     /// `\big(` and its family: a delimiter of a fixed size, with the class of its `l`/`r`/`m` suffix.
     case big(size: String, AtomClass)
     case limits(Bool)
-    case style(displayStyle: Bool)
+    case style(MathStyle)
     /// Commands with no visible effect here (`\nonumber` in an unnumbered table).
     case ignored
+}
+
+/// The boxes and strikes: `boxed` frames math, `fbox` and the colour boxes frame text.
+enum Frame: Equatable {
+    case boxed, fbox, colorbox, fcolorbox, cancel, backwardCancel, crossCancel, strikeout
+}
+
+/// amsmath's four ways to write “mod”: `a \bmod b`, `a \mod{n}`, `a \pmod{n}`, `a \pod{n}`.
+enum Modulo: Equatable {
+    case binary, spaced, parenthesized, parenthesesOnly
 }
 
 /// The tables of symbols and commands: what each TeX name prints, in one place.
@@ -31,28 +75,33 @@ enum TeXSymbols {
     static let commands: [String: TeXCommand] = {
         var table: [String: TeXCommand] = [:]
         for (name, text) in greek { table[name] = .ordinary(text, upright: text.first?.isUppercase ?? false) }
-        for (name, text) in ordinaries { table[name] = .ordinary(text, upright: false) }
+        for (name, text) in ordinaries.merging(amsOrdinaries, uniquingKeysWith: { common, _ in common }) {
+            table[name] = .ordinary(text, upright: false)
+        }
+        for (name, text) in latinLookingGreek { table[name] = .ordinary(text, upright: true) }
         for (name, text) in uprightOrdinaries { table[name] = .ordinary(text, upright: true) }
-        for (name, text) in binaries { table[name] = .symbol(text, .binary) }
-        for (name, text) in relations { table[name] = .symbol(text, .relation) }
+        for (name, text) in allBinaries { table[name] = .symbol(text, .binary) }
+        for (name, text) in allRelations { table[name] = .symbol(text, .relation) }
         for (name, text) in punctuation { table[name] = .symbol(text, .punctuation) }
         for (name, text) in openings { table[name] = .symbol(text, .opening) }
         for (name, text) in closings { table[name] = .symbol(text, .closing) }
         for (name, text) in ordinaryOperators { table[name] = .symbol(text, .ordinary) }
         for (name, text) in largeOperators { table[name] = .largeOperator(text, limits: true) }
         for (name, text) in integrals { table[name] = .largeOperator(text, limits: false) }
-        for name in functions { table[name] = .function(name, movable: false) }
+        for name in functions.union(moreFunctions) { table[name] = .function(name, movable: false) }
         for name in limitFunctions { table[name] = .function(name, movable: true) }
         for (name, text) in namedLimitFunctions { table[name] = .function(text, movable: true) }
         for (name, accent) in accents { table[name] = accent }
         for (name, width) in spaces { table[name] = .space(width) }
         for (name, variant) in fonts { table[name] = .font(variant) }
+        for (name, arrow) in extensibleArrows { table[name] = .extensibleArrow(arrow) }
         for (name, size) in bigSizes {
             table[name] = .big(size: size, .ordinary)
             table[name + "l"] = .big(size: size, .opening)
             table[name + "r"] = .big(size: size, .closing)
             table[name + "m"] = .big(size: size, .relation)
         }
+        table.merge(moreCommands) { common, _ in common }
         return table.merging(constructs) { _, construct in construct }
     }()
 
@@ -108,6 +157,9 @@ enum TeXSymbols {
         "triangleq": "≜", "doteq": "≐", "asymp": "≍", "bowtie": "⋈", "smile": "⌣", "frown": "⌢",
         "nleq": "≰", "ngeq": "≱", "lt": "<", "gt": ">",
     ]
+
+    static let allBinaries = binaries.merging(amsBinaries) { common, _ in common }
+    static let allRelations = relations.merging(amsRelations) { common, _ in common }
 
     static let punctuation: [String: String] = ["colon": ":", "ldotp": ".", "cdotp": "⋅"]
 
@@ -182,6 +234,16 @@ enum TeXSymbols {
         "mathrm": .normal, "mathup": .normal, "mathbf": .bold, "mathit": .italic, "mathcal": .script,
         "mathscr": .script, "mathbb": .doubleStruck, "mathfrak": .fraktur, "mathsf": .sansSerif,
         "mathtt": .monospace, "boldsymbol": .boldItalic, "bm": .boldItalic, "mathnormal": .italic,
+        "mathbbm": .doubleStruck, "mathds": .doubleStruck, "mathbfit": .boldItalic, "pmb": .boldItalic,
+        "Bbb": .doubleStruck, "bold": .bold, "frak": .fraktur,
+    ]
+
+    /// Arrows that stretch under and over their labels, as `\xrightarrow[below]{above}` does.
+    static let extensibleArrows: [String: String] = [
+        "xrightarrow": "→", "xleftarrow": "←", "xRightarrow": "⇒", "xLeftarrow": "⇐",
+        "xleftrightarrow": "↔", "xLeftrightarrow": "⇔", "xmapsto": "↦", "xhookrightarrow": "↪",
+        "xhookleftarrow": "↩", "xrightharpoonup": "⇀", "xrightharpoondown": "⇁", "xleftharpoonup": "↼",
+        "xleftharpoondown": "↽", "xrightleftharpoons": "⇌", "xtwoheadrightarrow": "↠", "xlongequal": "=",
     ]
 
     /// The `\big` family: TeX's sizes of 1.2, 1.8, 2.4 and 3 times 10 pt, in em of the text.
@@ -190,20 +252,59 @@ enum TeXSymbols {
     /// Commands that take arguments or change how what follows is parsed.
     static let constructs: [String: TeXCommand] = [
         "frac": .fraction(.inherited), "dfrac": .fraction(.display), "tfrac": .fraction(.text),
-        "cfrac": .fraction(.display), "binom": .binomial, "sqrt": .squareRoot,
+        "cfrac": .fraction(.display), "binom": .binomial(.inherited), "dbinom": .binomial(.display),
+        "tbinom": .binomial(.text), "sqrt": .squareRoot,
+        "over": .infixFraction(open: nil, close: nil, lineThickness: nil),
+        "atop": .infixFraction(open: nil, close: nil, lineThickness: "0"),
+        "choose": .infixFraction(open: "(", close: ")", lineThickness: "0"),
+        "brack": .infixFraction(open: "[", close: "]", lineThickness: "0"),
+        "brace": .infixFraction(open: "{", close: "}", lineThickness: "0"), "above": .infixAbove,
+        "genfrac": .generalFraction,
+        "overset": .stacked(over: true), "stackrel": .stacked(over: true), "underset": .stacked(over: false),
+        "substack": .substack, "bmod": .modulo(.binary), "mod": .modulo(.spaced),
+        "pmod": .modulo(.parenthesized), "pod": .modulo(.parenthesesOnly),
+        "color": .color(switchesGroup: true), "textcolor": .color(switchesGroup: false),
+        "tag": .equationNumber(isLabel: false), "label": .equationNumber(isLabel: true),
+        "hline": .horizontalRule, "hdashline": .horizontalRule, "boxed": .framed(.boxed), "phantom": .phantom,
+        "fbox": .framed(.fbox),
+        "colorbox": .framed(.colorbox), "fcolorbox": .framed(.fcolorbox), "cancel": .framed(.cancel),
+        "bcancel": .framed(.backwardCancel), "xcancel": .framed(.crossCancel), "sout": .framed(.strikeout),
+        "hphantom": .padded(Padding(zeroHeight: true, zeroDepth: true, shown: false)),
+        "vphantom": .padded(Padding(zeroWidth: true, shown: false)),
+        "smash": .padded(Padding(zeroHeight: true, zeroDepth: true)), "mathstrut": .strut,
+        "rlap": .padded(Padding(zeroWidth: true)), "mathrlap": .padded(Padding(zeroWidth: true)),
+        "rm": .fontSwitch(.normal), "bf": .fontSwitch(.bold), "it": .fontSwitch(.italic),
+        "sf": .fontSwitch(.sansSerif), "tt": .fontSwitch(.monospace), "cal": .fontSwitch(.script),
+        "tiny": .sizeSwitch("0.5em"), "scriptsize": .sizeSwitch("0.7em"), "footnotesize": .sizeSwitch("0.8em"),
+        "small": .sizeSwitch("0.9em"), "normalsize": .sizeSwitch("1em"), "large": .sizeSwitch("1.2em"),
+        "Large": .sizeSwitch("1.44em"), "LARGE": .sizeSwitch("1.728em"), "huge": .sizeSwitch("2.074em"),
+        "Huge": .sizeSwitch("2.488em"), "mathinner": .atomClass(.ordinary),
+        "hspace": .explicitSpace, "kern": .explicitSpace, "mkern": .explicitSpace, "hskip": .explicitSpace,
+        "mskip": .explicitSpace,
+        "mathrel": .atomClass(.relation), "mathbin": .atomClass(.binary), "mathord": .atomClass(.ordinary),
+        "mathopen": .atomClass(.opening), "mathclose": .atomClass(.closing),
+        "mathpunct": .atomClass(.punctuation),
         "left": .left, "right": .right, "middle": .middle, "begin": .begin, "end": .end,
         "operatorname": .operatorName, "mathop": .mathOperator, "not": .not,
         "limits": .limits(true), "nolimits": .limits(false),
-        "displaystyle": .style(displayStyle: true), "textstyle": .style(displayStyle: false),
+        "displaystyle": .style(MathStyle(displayStyle: true, scriptLevel: 0)),
+        "textstyle": .style(MathStyle(displayStyle: false, scriptLevel: 0)),
+        "scriptstyle": .style(MathStyle(displayStyle: false, scriptLevel: 1)),
+        "scriptscriptstyle": .style(MathStyle(displayStyle: false, scriptLevel: 2)),
         "text": .text(style: nil), "textrm": .text(style: nil), "textnormal": .text(style: nil),
         "mbox": .text(style: nil), "textup": .text(style: nil),
         "textbf": .text(style: "font-weight: bold"), "textit": .text(style: "font-style: italic"),
+        "emph": .text(style: "font-style: italic"), "textsl": .text(style: "font-style: italic"),
+        "texttt": .text(style: "font-family: monospace"), "textsf": .text(style: "font-family: sans-serif"),
         "nonumber": .ignored, "notag": .ignored,
     ]
 
     /// Delimiters `\left`, `\right` and the `\big` family accept, besides the characters in
     /// `delimiterCharacters`.
-    static let delimiterCommands: [String: String] = [
+    static let delimiterCommands =
+        baseDelimiterCommands.merging(amsOpenings) { base, _ in base }.merging(amsClosings) { base, _ in base }
+
+    private static let baseDelimiterCommands: [String: String] = [
         "{": "{", "}": "}", "lbrace": "{", "rbrace": "}", "langle": "⟨", "rangle": "⟩", "lfloor": "⌊",
         "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "|": "‖", "vert": "|", "Vert": "‖", "lvert": "|",
         "rvert": "|", "lVert": "‖", "rVert": "‖", "uparrow": "↑", "downarrow": "↓", "updownarrow": "↕",
@@ -220,6 +321,9 @@ enum TeXSymbols {
         "≺": "⊀", "≻": "⊁",
     ]
 
+    /// Slashes, whose stretchy form Chromium sets in a box several em wide.
+    static let slashes: Set<String> = ["/", "∖"]
+
     /// The bars: one character that opens and closes.
     static let bars: Set<String> = ["|", "‖"]
 
@@ -227,18 +331,18 @@ enum TeXSymbols {
     /// delimiters only after `\left`, `\right` and `\big`, so elsewhere they are marked not stretchy.
     static let stretchyInRows: Set<String> = [
         "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉", "⟮", "⟯", "∣", "∥", "/",
-        "∖", "↑", "↓", "↕", "⇑", "⇓",
+        "∖", "↑", "↓", "↕", "⇑", "⇓", "⟦", "⟧", "⦃", "⦄", "⎰", "⎱",
     ]
 
     /// Delimiters that open or close by themselves, for a `\big` without `l` or `r`.
-    static let openingDelimiters: Set<String> = ["(", "[", "{", "⟨", "⌊", "⌈", "⟮"]
-    static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "⟯"]
+    static let openingDelimiters: Set<String> = ["(", "[", "{", "⟨", "⌊", "⌈", "⟮", "⟦", "⦃", "⌜", "⌞", "⎰"]
+    static let closingDelimiters: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉", "⟯", "⟧", "⦄", "⌝", "⌟", "⎱"]
 
     /// The class of an operator character typed directly (`≤` rather than `\leq`).
     static let unicodeClasses: [String: AtomClass] = {
         var table: [String: AtomClass] = [:]
-        for text in binaries.values { table[text] = .binary }
-        for text in relations.values { table[text] = .relation }
+        for text in allBinaries.values { table[text] = .binary }
+        for text in allRelations.values { table[text] = .relation }
         for text in openings.values { table[text] = .opening }
         for text in closings.values { table[text] = .closing }
         table["|"] = .ordinary
