@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "BookKit",
             dependencies: [
-                "CCMark", "NotebookFormat", .product(name: "Yams", package: "Yams"),
+                "CCMark", "NotebookFormat", "SVGCharts", .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
