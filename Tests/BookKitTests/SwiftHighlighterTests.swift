@@ -360,7 +360,8 @@ import Testing
         #expect(Self.classMask(code) == mask)
     }
 
-    /// Keywords as argument labels, parameter names, members and backticked names.
+    /// Keywords as argument labels, parameter names, members, enum cases, operands and
+    /// backticked names.
     @Test(arguments: [
         (
             #"func f(in x: Int, for y: Int)"#,
@@ -385,6 +386,26 @@ import Testing
         (
             #"let `class` = 1"#,
             #"kkk           n"#
+        ),
+        (
+            #"enum E { case async, optional; case required }"#,
+            #"kkkk t   kkkk                  kkkk           "#
+        ),
+        (
+            #"f(a, postfix) + g(prefix)"#,
+            #"f               f        "#
+        ),
+        (
+            #"if x == prefix {}"#,
+            #"kk               "#
+        ),
+        (
+            #"func c(_ prefix: S)"#,
+            #"kkkk f           t "#
+        ),
+        (
+            #"let t: T.Type = u ?? .Type"#,
+            #"kkk    t kkkk         tttt"#
         ),
     ])
     func keywordsUsedAsLabelsOrNamesArePlain(code: String, mask: String) {

@@ -45,6 +45,9 @@ enum SwiftLexicon {
     /// The directives of conditional compilation, after which an expression may start.
     static let conditionalDirectives: Set<String> = ["#if", "#else", "#elseif", "#endif"]
 
+    /// Contextual keywords that begin a type, so may follow `=` or `?`: `as? any P`.
+    static let typeOperatorKeywords: Set<String> = ["any", "some", "each", "borrowing", "consuming", "sending"]
+
     /// Keywords that stay keywords after a `.`: `Int.self`, `super.init()`, `T.Type`.
     static let memberKeywords: Set<String> = ["self", "init", "Type", "Protocol"]
 

@@ -47,13 +47,51 @@ extension SwiftTokenizer {
         let isAccessorKeyword = SwiftLexicon.accessorKeywords.contains(word)
         guard isReserved || isOperatorKeyword || isAccessorKeyword || SwiftLexicon.contextualKeywords.contains(word)
         else { return false }
-        if start > 0 && scalars[start - 1] == "." { return SwiftLexicon.memberKeywords.contains(word) }
+        if start > 0 && scalars[start - 1] == "." { return isMemberKeyword(word, dot: start - 1) }
         if isArgumentLabel(from: start) { return false }
         if isReserved { return true }
         if isOperatorKeyword { return startsKeywordPrefixedSyntax(word) }
         if isAccessorKeyword { return nextScalar(from: position, crossingLines: true) == "{" }
         if peek() == "(" { return !SwiftLexicon.callableKeywords.contains(word) }
-        return !isUsedAsName(from: start)
+        return !isUsedAsName(from: start) && !isOperandOrCaseName(word, from: start)
+    }
+
+    /// Whether `word` after the `.` at `dot` is a keyword: `Int.self`, `super.init()`,
+    /// `T.Type`, but `.Type` alone is an enum case, as in `case .Type`.
+    private func isMemberKeyword(_ word: String, dot: Int) -> Bool {
+        guard SwiftLexicon.memberKeywords.contains(word) else { return false }
+        guard word == "Type" || word == "Protocol" else { return true }
+        guard dot > 0 else { return false }
+        let before = scalars[dot - 1]
+        return SwiftLexicon.isIdentifierBody(before) || ")]>?!`".unicodeScalars.contains(before)
+    }
+
+    /// Whether the contextual keyword `word`, from `start` to `position`, stands where only an
+    /// operand or a name can: before `,`, `)`, `]` or `;` (`f(a, postfix)`), after `case`
+    /// (`case optional`) or a binary operator (`x == prefix`), or as a parameter's second
+    /// name (`_ prefix: String`); `private(set)` keeps its keyword.
+    private func isOperandOrCaseName(_ word: String, from start: Int) -> Bool {
+        let before = previousSignificantIndex(before: start)
+        if let next = nextScalar(from: position, crossingLines: false), ",)];".unicodeScalars.contains(next) {
+            return !(word == "set" && before.map { scalars[$0] } == "(")
+        }
+        guard let before else { return false }
+        if SwiftLexicon.isIdentifierBody(scalars[before]) {
+            var wordStart = before
+            while wordStart > 0 && SwiftLexicon.isIdentifierBody(scalars[wordStart - 1]) { wordStart -= 1 }
+            let previous = String(String.UnicodeScalarView(scalars[wordStart...before]))
+            return previous == "case" || peek() == ":"
+        }
+        let isArrow = scalars[before] == ">" && before > 0 && scalars[before - 1] == "-"
+        return SwiftLexicon.isOperatorHead(scalars[before]) && scalars[before] != "." && !isArrow
+            && !SwiftLexicon.typeOperatorKeywords.contains(word)
+    }
+
+    /// The index of the last scalar before `index` that is not whitespace, if any.
+    private func previousSignificantIndex(before index: Int) -> Int? {
+        var index = index - 1
+        while index >= 0 && SwiftLexicon.isWhitespace(scalars[index]) { index -= 1 }
+        return index >= 0 ? index : nil
     }
 
     /// Whether the word from `start` to `position` is declared with `let` or `var`, or is
