@@ -407,6 +407,14 @@ import Testing
             #"let t: T.Type = u ?? .Type"#,
             #"kkk    t kkkk         tttt"#
         ),
+        (
+            #"init(withExtension extension: String)"#,
+            #"kkkk                          tttttt "#
+        ),
+        (
+            #"if dynamic { x = .Self }"#,
+            #"kk                kkkk  "#
+        ),
     ])
     func keywordsUsedAsLabelsOrNamesArePlain(code: String, mask: String) {
         #expect(Self.classMask(code) == mask)

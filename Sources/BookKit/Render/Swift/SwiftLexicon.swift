@@ -48,8 +48,12 @@ enum SwiftLexicon {
     /// Contextual keywords that begin a type, so may follow `=` or `?`: `as? any P`.
     static let typeOperatorKeywords: Set<String> = ["any", "some", "each", "borrowing", "consuming", "sending"]
 
+    /// Contextual keywords that a `{` may follow: accessors. A modifier before `{` is a name,
+    /// as in `if dynamic {`.
+    static let blockKeywords: Set<String> = ["get", "set", "willSet", "didSet"]
+
     /// Keywords that stay keywords after a `.`: `Int.self`, `super.init()`, `T.Type`.
-    static let memberKeywords: Set<String> = ["self", "init", "Type", "Protocol"]
+    static let memberKeywords: Set<String> = ["self", "Self", "init", "Type", "Protocol"]
 
     /// Contextual keywords that are also common function names, so that `prefix(3)` or
     /// `open(path)` is a call; `init(`, `set(newValue)` and `unowned(unsafe)` stay keywords.

@@ -72,9 +72,11 @@ extension SwiftTokenizer {
     /// name (`_ prefix: String`); `private(set)` keeps its keyword.
     private func isOperandOrCaseName(_ word: String, from start: Int) -> Bool {
         let before = previousSignificantIndex(before: start)
-        if let next = nextScalar(from: position, crossingLines: false), ",)];".unicodeScalars.contains(next) {
+        let next = nextScalar(from: position, crossingLines: false)
+        if let next, ",)];".unicodeScalars.contains(next) {
             return !(word == "set" && before.map { scalars[$0] } == "(")
         }
+        if next == "{" && !SwiftLexicon.blockKeywords.contains(word) { return true }
         guard let before else { return false }
         if SwiftLexicon.isIdentifierBody(scalars[before]) {
             var wordStart = before
@@ -109,13 +111,14 @@ extension SwiftTokenizer {
     }
 
     /// Whether the word from `start` to `position` is an argument label or a parameter's
-    /// first name: after `(` or `,`, followed by `:` (`f(in: x)`), or, inside parentheses, by
-    /// a second name and `:` (`func f(in x: Int)`); `default:` in a `switch` is not, nor
+    /// name: after `(` or `,`, followed by `:` (`f(in: x)`), or, inside parentheses, by a
+    /// second name and `:` (`func f(in x: Int)`), or the second name itself
+    /// (`withExtension extension: String`); `default:` in a `switch` is not, nor
     /// `if a, let b: Int = c`.
     private func isArgumentLabel(from start: Int) -> Bool {
-        var index = start - 1
-        while index >= 0 && SwiftLexicon.isWhitespace(scalars[index]) { index -= 1 }
-        guard index >= 0 && (scalars[index] == "(" || scalars[index] == ",") else { return false }
+        guard let index = previousSignificantIndex(before: start) else { return false }
+        if peek() == ":" && innermostBracket == "(" && isParameterFirstName(endingAt: index) { return true }
+        guard scalars[index] == "(" || scalars[index] == "," else { return false }
         if peek() == ":" { return true }
         guard innermostBracket == "(", let next = nextScalar(from: position, crossingLines: true),
             SwiftLexicon.isIdentifierHead(next) || next == "`"
@@ -130,6 +133,15 @@ extension SwiftTokenizer {
             while end < scalars.count && SwiftLexicon.isIdentifierBody(scalars[end]) { end += 1 }
         }
         return end < scalars.count && scalars[end] == ":"
+    }
+
+    /// Whether a parameter's first name ends at `end`, inclusive: a name or `_` after `(` or `,`.
+    private func isParameterFirstName(endingAt end: Int) -> Bool {
+        guard SwiftLexicon.isIdentifierBody(scalars[end]) else { return false }
+        var wordStart = end
+        while wordStart > 0 && SwiftLexicon.isIdentifierBody(scalars[wordStart - 1]) { wordStart -= 1 }
+        guard let before = previousSignificantIndex(before: wordStart) else { return false }
+        return scalars[before] == "(" || scalars[before] == ","
     }
 
     /// The innermost bracket open at `position`: an interpolation's `\(` counts as `(`.
