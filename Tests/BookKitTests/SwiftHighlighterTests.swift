@@ -415,6 +415,18 @@ import Testing
             #"if dynamic { x = .Self }"#,
             #"kk                kkkk  "#
         ),
+        (
+            #"xs.map { prefix in prefix + [1] }"#,
+            #"                kk           n   "#
+        ),
+        (
+            #"case prefix, infix, postfix"#,
+            #"kkkk                       "#
+        ),
+        (
+            #"func f() async {}"#,
+            #"kkkk f   kkkkk   "#
+        ),
     ])
     func keywordsUsedAsLabelsOrNamesArePlain(code: String, mask: String) {
         #expect(Self.classMask(code) == mask)

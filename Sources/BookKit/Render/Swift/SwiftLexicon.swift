@@ -48,9 +48,9 @@ enum SwiftLexicon {
     /// Contextual keywords that begin a type, so may follow `=` or `?`: `as? any P`.
     static let typeOperatorKeywords: Set<String> = ["any", "some", "each", "borrowing", "consuming", "sending"]
 
-    /// Contextual keywords that a `{` may follow: accessors. A modifier before `{` is a name,
-    /// as in `if dynamic {`.
-    static let blockKeywords: Set<String> = ["get", "set", "willSet", "didSet"]
+    /// Contextual keywords that a `{` may follow: accessors, and `async` before a body. A
+    /// modifier before `{` is a name, as in `if dynamic {`.
+    static let blockKeywords: Set<String> = ["get", "set", "willSet", "didSet", "async"]
 
     /// Keywords that stay keywords after a `.`: `Int.self`, `super.init()`, `T.Type`.
     static let memberKeywords: Set<String> = ["self", "Self", "init", "Type", "Protocol"]

@@ -67,9 +67,11 @@ extension SwiftTokenizer {
     }
 
     /// Whether the contextual keyword `word`, from `start` to `position`, stands where only an
-    /// operand or a name can: before `,`, `)`, `]` or `;` (`f(a, postfix)`), after `case`
-    /// (`case optional`) or a binary operator (`x == prefix`), or as a parameter's second
-    /// name (`_ prefix: String`); `private(set)` keeps its keyword.
+    /// operand or a name can: before `,`, `)`, `]`, `;`, an operator or `in`
+    /// (`f(a, postfix)`, `{ prefix in prefix + x }`), after `case` or `,` (`case optional`),
+    /// after a binary operator (`x == prefix`), or as a parameter's second name
+    /// (`_ prefix: String`); `private(set)` keeps its keyword, and `some`, `any` and their
+    /// kin, which begin types, keep theirs beside operators (`some ~Copyable`, `as? any P`).
     private func isOperandOrCaseName(_ word: String, from start: Int) -> Bool {
         let before = previousSignificantIndex(before: start)
         let next = nextScalar(from: position, crossingLines: false)
@@ -77,7 +79,11 @@ extension SwiftTokenizer {
             return !(word == "set" && before.map { scalars[$0] } == "(")
         }
         if next == "{" && !SwiftLexicon.blockKeywords.contains(word) { return true }
+        if nextWordIsIn() { return true }
+        let beginsType = SwiftLexicon.typeOperatorKeywords.contains(word)
+        if let next, next != ".", SwiftLexicon.isOperatorHead(next), !beginsType { return true }
         guard let before else { return false }
+        if scalars[before] == "," && !beginsType { return true }
         if SwiftLexicon.isIdentifierBody(scalars[before]) {
             var wordStart = before
             while wordStart > 0 && SwiftLexicon.isIdentifierBody(scalars[wordStart - 1]) { wordStart -= 1 }
@@ -87,6 +93,15 @@ extension SwiftTokenizer {
         let isArrow = scalars[before] == ">" && before > 0 && scalars[before - 1] == "-"
         return SwiftLexicon.isOperatorHead(scalars[before]) && scalars[before] != "." && !isArrow
             && !SwiftLexicon.typeOperatorKeywords.contains(word)
+    }
+
+    /// Whether the next word on the line after `position` is `in`, as after a closure's
+    /// parameter.
+    private func nextWordIsIn() -> Bool {
+        var index = position
+        while index < scalars.count && (scalars[index] == " " || scalars[index] == "\t") { index += 1 }
+        guard index > position, matches("in", at: index) else { return false }
+        return index + 2 == scalars.count || !SwiftLexicon.isIdentifierBody(scalars[index + 2])
     }
 
     /// The index of the last scalar before `index` that is not whitespace, if any.
