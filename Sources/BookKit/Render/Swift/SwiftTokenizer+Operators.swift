@@ -41,7 +41,7 @@ extension SwiftTokenizer {
             return
         }
         // `.` continues only an operator that starts with one; `//` and `/*` start comments.
-        while let scalar = peek(), SwiftLexicon.isOperatorHead(scalar) || SwiftLexicon.isOperatorContinuation(scalar),
+        while let scalar = peek(), SwiftLexicon.isOperatorContinuation(scalar),
             isDotted || scalar != ".", !(scalar == "/" && (peek(1) == "/" || peek(1) == "*"))
         {
             position += 1
