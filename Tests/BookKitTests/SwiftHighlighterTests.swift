@@ -247,6 +247,10 @@ import Testing
             ##"#"\#(x) \(y)"#"##,
             ##"sssss ssssssss"##
         ),
+        (
+            ##""\(#"\(x)"#) \("y")""##,
+            ##"ssssssssssssssssssss"##
+        ),
     ])
     func rawStringsCloseWhereTheirDelimiterSays(code: String, mask: String) {
         #expect(Self.classMask(code) == mask)
@@ -298,6 +302,14 @@ import Testing
         (
             #"#if DEBUG\#nlet r = /a/\#n#endif"#,
             #"ddd ttttt\#nkkk     sss\#ndddddd"#
+        ),
+        (
+            #"@discardableResult func f() -> Regex<Substring> { /a/ }"#,
+            #"aaaaaaaaaaaaaaaaaa kkkk f      ttttt ttttttttt    sss  "#
+        ),
+        (
+            #""n = \(s.matches(of: /a"b/).count)""#,
+            #"sssssss  fffffff     sssss       ss"#
         ),
     ])
     func regexLiteralsAreLiterals(code: String, mask: String) {
