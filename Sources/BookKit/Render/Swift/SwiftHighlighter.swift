@@ -2,10 +2,12 @@
 ///
 /// Hand-written on purpose: swift-syntax's `SwiftIDEUtils` would classify every token
 /// exactly, but building it in release takes about 260 s and 3 GB of memory on the build
-/// machine, and CI builds from scratch on every run. A careful lexer (`SwiftTokenizer`)
-/// covers what a tutorial's code needs. The classes, their raw values, are listed in
-/// `SwiftTokenClass`: `kw`, `ty`, `fn`, `str`, `num`, `com`, `attr`, `dir`; operators and
-/// punctuation stay plain.
+/// machine, and CI builds from scratch on every run. A lexer that follows the grammar's
+/// lexical structure (`SwiftTokenizer`: raw strings, regex literals, interpolations to any
+/// depth, contextual keywords in keyword position) agrees with swift-syntax on keywords,
+/// literals and comments. The classes, their raw values, are listed in `SwiftTokenClass`:
+/// `kw`, `ty`, `fn`, `str` (strings and regex literals), `num`, `com`, `attr`, `dir`;
+/// operators and punctuation stay plain.
 ///
 /// The output is a function of the input alone, spans are never nested, and the text of the
 /// HTML, unescaped, is the input exactly, malformed code included:

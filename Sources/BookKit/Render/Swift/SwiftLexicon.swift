@@ -22,11 +22,38 @@ enum SwiftLexicon {
         "each", "final", "get", "indirect", "infix", "isolated", "lazy", "macro", "mutating",
         "nonisolated", "nonmutating", "open", "optional", "override", "package", "postfix",
         "prefix", "Protocol", "required", "sending", "set", "some", "Type", "unowned", "weak",
-        "willSet",
+        "willSet", "__consuming", "__owned", "__shared",
     ]
 
+    /// Contextual keywords that prefix an expression or a statement (`consume x`, `copy x`,
+    /// `unsafe f()`, `yield &x`, `discard self`): keywords only when an operand follows on
+    /// the same line, so `let copy = x` and `yield(3)` are names.
+    static let operatorKeywords: Set<String> = ["consume", "copy", "discard", "unsafe", "yield"]
+
+    /// Accessors of coroutine properties, keywords only before their `{`: `_read { yield x }`.
+    static let accessorKeywords: Set<String> = ["_read", "_modify"]
+
+    /// Reserved words that can start an expression, so that `consume self` and
+    /// `unsafe try f()` keep their keyword.
+    static let expressionKeywords: Set<String> = [
+        "Any", "Self", "self", "super", "init", "true", "false", "nil", "repeat", "try", "if", "switch",
+    ]
+
+    /// Reserved words that are whole expressions, after which a `/` divides (`self / 2`).
+    static let literalKeywords: Set<String> = ["true", "false", "nil", "self", "Self", "super", "Any"]
+
+    /// The directives of conditional compilation, after which an expression may start.
+    static let conditionalDirectives: Set<String> = ["#if", "#else", "#elseif", "#endif"]
+
+    /// Contextual keywords that begin a type, so may follow `=` or `?`: `as? any P`.
+    static let typeOperatorKeywords: Set<String> = ["any", "some", "each", "borrowing", "consuming", "sending"]
+
+    /// Contextual keywords that a `{` may follow: accessors, and `async` before a body. A
+    /// modifier before `{` is a name, as in `if dynamic {`.
+    static let blockKeywords: Set<String> = ["get", "set", "willSet", "didSet", "async"]
+
     /// Keywords that stay keywords after a `.`: `Int.self`, `super.init()`, `T.Type`.
-    static let memberKeywords: Set<String> = ["self", "init", "Type", "Protocol"]
+    static let memberKeywords: Set<String> = ["self", "Self", "init", "Type", "Protocol"]
 
     /// Contextual keywords that are also common function names, so that `prefix(3)` or
     /// `open(path)` is a call; `init(`, `set(newValue)` and `unowned(unsafe)` stay keywords.
@@ -81,6 +108,29 @@ enum SwiftLexicon {
             return false
         default:
             return true
+        }
+    }
+
+    /// Whether `scalar` can start an operator, Swift's operator-head: `/ = - + ! * % < > & | ^ ~ ?`,
+    /// `.` (which starts `..<` and `...`), and the Unicode symbols the grammar lists.
+    static func isOperatorHead(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21, 0x25, 0x26, 0x2A, 0x2B, 0x2D, 0x2E, 0x2F, 0x3C...0x3F, 0x5E, 0x7C, 0x7E: true
+        case 0xA1...0xA7, 0xA9, 0xAB, 0xAC, 0xAE, 0xB0, 0xB1, 0xB6, 0xBB, 0xBF, 0xD7, 0xF7: true
+        case 0x2016...0x2017, 0x2020...0x2027, 0x2030...0x203E, 0x2041...0x2053, 0x2055...0x205E: true
+        case 0x2190...0x23FF, 0x2500...0x2775, 0x2794...0x2BFF, 0x2E00...0x2E7F: true
+        case 0x3001...0x3003, 0x3008...0x3020, 0x3030: true
+        default: false
+        }
+    }
+
+    /// Whether `scalar` can continue an operator: a head, or a combining mark the grammar
+    /// lists.
+    static func isOperatorContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F: true
+        case 0xE0100...0xE01EF: true
+        default: isOperatorHead(scalar)
         }
     }
 
