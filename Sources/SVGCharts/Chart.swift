@@ -10,9 +10,16 @@ public protocol Chart: Sendable {
 
 /// Named numbers a chart plots.
 public struct ChartSeries: Sendable, Equatable {
+    /// The series' name, as the legend shows it.
     public var name: String
+    /// The plotted numbers, in order.
     public var values: [Double]
 
+    /// Creates a series.
+    ///
+    /// - Parameters:
+    ///   - name: The series' name.
+    ///   - values: Its numbers.
     public init(name: String, values: [Double]) {
         self.name = name
         self.values = values

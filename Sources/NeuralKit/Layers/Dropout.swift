@@ -37,7 +37,9 @@ public final class Dropout: Layer {
         return input * Tensor(shape: input.shape, scalars: mask)
     }
 
+    /// None: dropout learns nothing.
     public var parameters: [Tensor] { [] }
 
+    /// `"Dropout(rate)"`.
     public var summaryName: String { "Dropout(\(rate))" }
 }

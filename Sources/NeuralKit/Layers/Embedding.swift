@@ -30,6 +30,10 @@ public final class Embedding: Layer {
         table.requiresGradient = true
     }
 
+    /// Looks up each id's row of the table.
+    ///
+    /// - Parameter input: Whole-number ids in `0..<inputDimension`, any shape.
+    /// - Returns: The vectors, shape `input.shape + [outputDimension]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let ids = input.scalars.enumerated().map { position, id in
             precondition(
@@ -40,7 +44,9 @@ public final class Embedding: Layer {
         return table.gathering(rows: ids).reshaped(input.shape + [outputDimension])
     }
 
+    /// The table `E`.
     public var parameters: [Tensor] { [table] }
 
+    /// `"Embedding(inputDimension→outputDimension)"`.
     public var summaryName: String { "Embedding(\(inputDimension)→\(outputDimension))" }
 }

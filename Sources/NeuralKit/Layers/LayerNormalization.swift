@@ -23,6 +23,10 @@ public final class LayerNormalization: Layer {
         self.epsilon = epsilon
     }
 
+    /// Normalizes each vector along the last axis: `γ ⊙ (x − μ)/√(σ² + ε) + β`.
+    ///
+    /// - Parameter input: A tensor `[…, features]`; the first call fixes `features`.
+    /// - Returns: A tensor of the input's shape.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank >= 1, "LayerNormalization needs at least one axis, got \(input.shape)")
         let features = input.shape[input.rank - 1]
@@ -39,7 +43,9 @@ public final class LayerNormalization: Layer {
         return scale * (centered / sqrt(variance + epsilon)) + offset
     }
 
+    /// `γ` and `β` (empty until the first call).
     public var parameters: [Tensor] { [scale, offset].compactMap { $0 } }
 
+    /// `"LayerNormalization"`.
     public var summaryName: String { "LayerNormalization" }
 }

@@ -43,6 +43,12 @@ public struct BinaryCrossEntropy: Loss {
         self.reduction = reduction
     }
 
+    /// The loss of a batch, as configured above.
+    ///
+    /// - Parameters:
+    ///   - predicted: Probabilities `ŷ` (or logits `z` with `fromLogits`), any shape.
+    ///   - y: Targets in `[0, 1]`, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target y: Tensor) -> Tensor {
         precondition(
             predicted.shape == y.shape,

@@ -26,6 +26,12 @@ public struct CategoricalCrossEntropy: Loss {
         self.reduction = reduction
     }
 
+    /// `−Σ_c y_c log p_c` per sample, reduced over the samples.
+    ///
+    /// - Parameters:
+    ///   - predicted: Probabilities (or logits with `fromLogits`), `[…, classes]`.
+    ///   - target: One-hot or soft targets, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.shape == target.shape && predicted.rank >= 1,

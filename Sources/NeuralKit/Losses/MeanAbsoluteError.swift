@@ -14,6 +14,12 @@ public struct MeanAbsoluteError: Loss {
         self.reduction = reduction
     }
 
+    /// `(1/n) Σᵢ |yᵢ − ŷᵢ|` (or the sum, with `.sum`).
+    ///
+    /// - Parameters:
+    ///   - predicted: The predictions `ŷ`, any shape.
+    ///   - target: The targets `y`, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.shape == target.shape,

@@ -29,6 +29,12 @@ public struct SparseCategoricalCrossEntropy: Loss {
         self.reduction = reduction
     }
 
+    /// `−log p_{yᵢ}` per sample, reduced over the samples.
+    ///
+    /// - Parameters:
+    ///   - predicted: Probabilities (or logits with `fromLogits`), `[n, classes]`.
+    ///   - target: Class indices as whole numbers, `[n]` or `[n, 1]`.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.rank == 2 && target.count == predicted.shape[0] && target.rank <= 2,

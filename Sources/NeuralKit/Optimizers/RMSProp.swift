@@ -6,6 +6,7 @@
 ///
 /// with `s` starting at 0 and Keras's defaults α = 0.001, ρ = 0.9, ε = 10⁻⁷ (inside the root).
 public final class RMSProp: Optimizer {
+    /// α, the step size.
     @exclusivity(unchecked)
     public var learningRate: Float
     /// ρ, the decay of the running average of `g²`.
@@ -23,6 +24,9 @@ public final class RMSProp: Optimizer {
         self.epsilon = epsilon
     }
 
+    /// Applies `s ← ρ s + (1 − ρ) g²; θ ← θ − α g / √(s + ε)` to every parameter that has a gradient.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         for parameter in parameters {
             guard let g = parameter.gradient else { continue }

@@ -11,6 +11,7 @@
 /// model.compile(optimizer: SGD(learningRate: 0.01, momentum: 0.9, nesterov: true), loss: MeanSquaredError())
 /// ```
 public final class SGD: Optimizer {
+    /// α, the step size.
     @exclusivity(unchecked)
     public var learningRate: Float
     /// The momentum μ ∈ [0, 1): how much of the previous velocity each step keeps.
@@ -29,6 +30,9 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
     }
 
+    /// Applies the update above (plain, momentum or Nesterov) to every parameter that has a gradient.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         let (momentum, nesterov, learningRate) = (momentum, nesterov, learningRate)
         for parameter in parameters where parameter.gradient != nil {

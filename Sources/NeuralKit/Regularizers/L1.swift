@@ -17,6 +17,10 @@ public struct L1: Regularizer {
         self.lambda = lambda
     }
 
+    /// `λ Σᵢ |wᵢ|`, differentiable (subgradient 0 at `wᵢ = 0`).
+    ///
+    /// - Parameter weights: The weights to penalize, any shape.
+    /// - Returns: A scalar tensor.
     public func penalty(_ weights: Tensor) -> Tensor {
         abs(weights).sum() * lambda
     }

@@ -17,6 +17,10 @@ public struct L1L2: Regularizer {
         self.l2 = l2
     }
 
+    /// `λ₁ Σᵢ |wᵢ| + λ₂ Σᵢ wᵢ²`, differentiable.
+    ///
+    /// - Parameter weights: The weights to penalize, any shape.
+    /// - Returns: A scalar tensor.
     public func penalty(_ weights: Tensor) -> Tensor {
         L1(l1).penalty(weights) + L2(l2).penalty(weights)
     }

@@ -17,6 +17,10 @@ public struct L2: Regularizer {
         self.lambda = lambda
     }
 
+    /// `λ Σᵢ wᵢ²`, differentiable (gradient `2λ wᵢ`).
+    ///
+    /// - Parameter weights: The weights to penalize, any shape.
+    /// - Returns: A scalar tensor.
     public func penalty(_ weights: Tensor) -> Tensor {
         square(weights).sum() * lambda
     }

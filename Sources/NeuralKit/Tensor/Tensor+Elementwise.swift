@@ -153,26 +153,59 @@ struct ElementPairing {
 // MARK: - Binary operators (broadcasting): value, ∂/∂a, ∂/∂b
 
 extension Tensor {
+    /// `a + b` element by element, broadcasting as numpy does; `∂/∂a = 1`, `∂/∂b = 1`.
+    ///
+    /// - Parameters:
+    ///   - a: The left operand.
+    ///   - b: The right operand, whose shape broadcasts with `a`'s.
+    /// - Returns: The sum, of the broadcast shape.
     public static func + (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, +, da: { _, _ in 1 }, db: { _, _ in 1 })
     }
+    /// `a − b` element by element, broadcasting; `∂/∂a = 1`, `∂/∂b = −1`.
+    ///
+    /// - Parameters:
+    ///   - a: The left operand.
+    ///   - b: The right operand, whose shape broadcasts with `a`'s.
+    /// - Returns: The difference, of the broadcast shape.
     public static func - (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, -, da: { _, _ in 1 }, db: { _, _ in -1 })
     }
+    /// `a ⊙ b` element by element (not a matrix product: see `matmul(_:)`), broadcasting;
+    /// `∂/∂a = b`, `∂/∂b = a`.
+    ///
+    /// - Parameters:
+    ///   - a: The left operand.
+    ///   - b: The right operand, whose shape broadcasts with `a`'s.
+    /// - Returns: The product, of the broadcast shape.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, *, da: { _, b in b }, db: { a, _ in a })
     }
+    /// `a / b` element by element, broadcasting; `∂/∂a = 1/b`, `∂/∂b = −a/b²`.
+    ///
+    /// - Parameters:
+    ///   - a: The dividend.
+    ///   - b: The divisor, whose shape broadcasts with `a`'s.
+    /// - Returns: The quotient, of the broadcast shape.
     public static func / (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, /, da: { _, b in 1 / b }, db: { a, b in -a / (b * b) })
     }
 
+    /// `a + b` for every element of `a`.
     public static func + (a: Tensor, b: Float) -> Tensor { a + Tensor(b) }
+    /// `a − b` for every element of `a`.
     public static func - (a: Tensor, b: Float) -> Tensor { a - Tensor(b) }
+    /// `a · b` for every element of `a`.
     public static func * (a: Tensor, b: Float) -> Tensor { a * Tensor(b) }
+    /// `a / b` for every element of `a`.
     public static func / (a: Tensor, b: Float) -> Tensor { a / Tensor(b) }
+    /// `a + b` for every element of `b`.
     public static func + (a: Float, b: Tensor) -> Tensor { Tensor(a) + b }
+    /// `a − b` for every element of `b`.
     public static func - (a: Float, b: Tensor) -> Tensor { Tensor(a) - b }
+    /// `a · b` for every element of `b`.
     public static func * (a: Float, b: Tensor) -> Tensor { Tensor(a) * b }
+    /// `a / b` for every element of `b`.
     public static func / (a: Float, b: Tensor) -> Tensor { Tensor(a) / b }
 
     /// `−x`.

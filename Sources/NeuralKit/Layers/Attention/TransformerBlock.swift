@@ -32,6 +32,10 @@ public final class TransformerBlock: Layer {
         feedForward = Dense(feedForwardSize, activation: activation)
     }
 
+    /// Applies the block in inference mode.
+    ///
+    /// - Parameter input: A batch of sequences `[batch, time, model]`.
+    /// - Returns: A tensor of the input's shape.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         self(input, training: false)
     }
@@ -46,11 +50,13 @@ public final class TransformerBlock: Layer {
         return feedForwardNormalization(attended + transformed, training: training)
     }
 
+    /// The sub-layers' parameters: attention, its normalization, the two feed-forward layers, their normalization.
     public var parameters: [Tensor] {
         attention.parameters + attentionNormalization.parameters + feedForward.parameters
             + (feedForwardOutput?.parameters ?? []) + feedForwardNormalization.parameters
     }
 
+    /// `"TransformerBlock(heads×keyDimension, ff size)"`, marked when causal.
     public var summaryName: String {
         "TransformerBlock(\(attention.heads)×\(attention.keyDimension), ff \(feedForward.units)"
             + "\(attention.causal ? ", causal" : ""))"

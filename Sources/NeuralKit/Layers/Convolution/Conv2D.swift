@@ -53,6 +53,10 @@ public final class Conv2D: Layer {
         bias = Tensor.zeros([filters], requiresGradient: true)
     }
 
+    /// Convolves the images with every filter, adds the bias and applies the activation.
+    ///
+    /// - Parameter input: Images `[batch, height, width, channels]`; the first call fixes `channels`.
+    /// - Returns: `[batch, height′, width′, filters]`, the spatial size set by `strides` and `padding`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank == 4, "Conv2D expects NHWC [batch, height, width, channels], got \(input.shape)")
         if kernel == nil { build(inputChannels: input.shape[3]) }
@@ -67,8 +71,10 @@ public final class Conv2D: Layer {
         return activation(rows.reshaped(Array(patches.shape.dropLast()) + [filters]))
     }
 
+    /// `K` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
 
+    /// `"Conv2D(filters, k×k)"` with the strides, padding and activation that differ from the defaults.
     public var summaryName: String {
         let options = [
             "\(filters)", "\(kernelSize)×\(kernelSize)", strides == 1 ? nil : "strides \(strides)",

@@ -21,13 +21,19 @@ public final class MaxPool2D: Layer {
         self.padding = padding
     }
 
+    /// Takes each window's maximum, channel by channel; the gradient goes to the maximum's position.
+    ///
+    /// - Parameter input: Images `[batch, height, width, channels]`.
+    /// - Returns: `[batch, height′, width′, channels]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank == 4, "MaxPool2D expects NHWC [batch, height, width, channels], got \(input.shape)")
         return input.maxPooled(size: (poolSize, poolSize), strides: (strides, strides), padding: padding)
     }
 
+    /// None.
     public var parameters: [Tensor] { [] }
 
+    /// `"MaxPool2D(p×p)"` with the strides and padding that differ from the defaults.
     public var summaryName: String {
         let options = [
             "\(poolSize)×\(poolSize)", strides == poolSize ? nil : "strides \(strides)",

@@ -60,6 +60,10 @@ public final class GraphConvolution: Layer {
         bias = Tensor.zeros([units], requiresGradient: true)
     }
 
+    /// Computes `act(Â·H·W + b)`.
+    ///
+    /// - Parameter input: The node features `H`, `[nodes, features]`, one row per node of the graph, in order.
+    /// - Returns: The new features, `[nodes, units]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let nodes = normalizedAdjacency.shape[0]
         precondition(
@@ -74,7 +78,9 @@ public final class GraphConvolution: Layer {
         return activation(normalizedAdjacency.matmul(input.matmul(kernel)) + bias)
     }
 
+    /// `W` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
 
+    /// `"GraphConvolution(units)"`, with the activation when it is not linear.
     public var summaryName: String { "GraphConvolution(\(units)\(activation == .linear ? "" : ", \(activation)"))" }
 }

@@ -46,6 +46,10 @@ public final class LSTM: Layer {
         recurrentKernel?.requiresGradient = true
     }
 
+    /// Runs the recurrence over the time axis (unrolled into the graph).
+    ///
+    /// - Parameter input: A batch of sequences, `[batch, time, features]`; the first call fixes `features`.
+    /// - Returns: The last state `[batch, units]`, or every state `[batch, time, units]` with `returnSequences`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         if kernel == nil, input.rank == 3 { build(inputSize: input.shape[2]) }
         guard let kernel, let recurrentKernel, let bias else {
@@ -67,7 +71,9 @@ public final class LSTM: Layer {
         return returnSequences ? Recurrence.stacked(states) : hidden
     }
 
+    /// `W`, `U` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, recurrentKernel, bias].compactMap { $0 } }
 
+    /// `"LSTM(units)"`, or `"LSTM(units, sequences)"` with `returnSequences`.
     public var summaryName: String { "LSTM(\(units)\(returnSequences ? ", sequences" : ""))" }
 }

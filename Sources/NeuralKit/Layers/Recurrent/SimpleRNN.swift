@@ -42,6 +42,10 @@ public final class SimpleRNN: Layer {
         recurrentKernel?.requiresGradient = true
     }
 
+    /// Runs the recurrence over the time axis (unrolled into the graph).
+    ///
+    /// - Parameter input: A batch of sequences, `[batch, time, features]`; the first call fixes `features`.
+    /// - Returns: The last state `[batch, units]`, or every state `[batch, time, units]` with `returnSequences`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         if kernel == nil, input.rank == 3 { build(inputSize: input.shape[2]) }
         guard let kernel, let recurrentKernel, let bias else {
@@ -57,7 +61,9 @@ public final class SimpleRNN: Layer {
         return returnSequences ? Recurrence.stacked(states) : state
     }
 
+    /// `W`, `U` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, recurrentKernel, bias].compactMap { $0 } }
 
+    /// `"SimpleRNN(units)"`, or `"SimpleRNN(units, sequences)"` with `returnSequences`.
     public var summaryName: String { "SimpleRNN(\(units)\(returnSequences ? ", sequences" : ""))" }
 }

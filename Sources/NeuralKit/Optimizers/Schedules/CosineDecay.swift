@@ -26,6 +26,10 @@ public struct CosineDecay: LearningRateSchedule {
         self.alpha = alpha
     }
 
+    /// `α₀ · ((1 − a) · ½ (1 + cos(π · min(t, T) / T)) + a)`, computed in `Double`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         let progress = Double(min(step, decaySteps)) / Double(decaySteps)

@@ -26,6 +26,10 @@ public struct ExponentialDecay: LearningRateSchedule {
         self.staircase = staircase
     }
 
+    /// `α₀ · rate^{t / decaySteps}` (the exponent rounded down when `staircase`), computed in `Double`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         var exponent = Double(step) / Double(decaySteps)

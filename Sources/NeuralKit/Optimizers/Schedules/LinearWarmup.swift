@@ -27,6 +27,10 @@ public struct LinearWarmup<Schedule: LearningRateSchedule>: LearningRateSchedule
         self.initialLearningRate = initialLearningRate
     }
 
+    /// The warm-up line for `t < W`, then the wrapped schedule at `t − W`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         guard step < warmupSteps else { return schedule.learningRate(at: step - warmupSteps) }

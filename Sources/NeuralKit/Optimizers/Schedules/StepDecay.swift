@@ -23,6 +23,10 @@ public struct StepDecay: LearningRateSchedule {
         self.stepSize = stepSize
     }
 
+    /// `α₀ · factor^⌊t / stepSize⌋`, computed in `Double`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         return Float(Double(initialLearningRate) * Elementary.pow(Double(factor), Double(step / stepSize)))
