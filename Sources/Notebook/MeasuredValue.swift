@@ -8,7 +8,7 @@ public struct MeasuredValue: CustomStringConvertible {
     public var description: String { String(describing: value) }
 }
 
-/// Marks a value as measured (see `MeasuredValue`), e.g. `` `{swift} measured(history.seconds)` ``.
+/// Marks a value as measured (see `MeasuredValue`), e.g. the inline value `{swift} measured(history.seconds)`.
 ///
 /// - Parameter value: The measured number (or any value).
 /// - Returns: The value, marked so `mlbook check` leaves it alone.
