@@ -77,7 +77,7 @@ docs:
 	  mkdir -p $(DOCS_BUILD)/graphs/$$module; \
 	  $(SYMBOLGRAPH_EXTRACT) -module-name $$module -I $$bin/Modules \
 	    -Xcc -fmodule-map-file=$$bin/NeuralKitKernels.build/module.modulemap \
-	    -minimum-access-level public -skip-inherited-docs -output-dir $(DOCS_BUILD)/graphs/$$module || exit 1; \
+	    -minimum-access-level public -skip-synthesized-members -output-dir $(DOCS_BUILD)/graphs/$$module || exit 1; \
 	  echo "docc convert $$module"; \
 	  $(DOCC) convert $$catalog --additional-symbol-graph-dir $(DOCS_BUILD)/graphs/$$module \
 	    --fallback-display-name $$module --fallback-bundle-identifier mlbook.$$module \

@@ -48,6 +48,7 @@ public struct BarChart: Chart {
     public var plottedSeries: [ChartSeries] { series }
 
     /// The chart as inline SVG (two drawings, wide and narrow, at the default width).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
     }

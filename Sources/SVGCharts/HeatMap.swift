@@ -51,6 +51,7 @@ public struct HeatMap: Chart {
     }
 
     /// The chart as inline SVG, sized by the matrix (square cells of at most 36 units).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         let columns = Double(max(values.first?.count ?? 0, 1))
         let width = 80 + min(36, 520 / max(Double(values.count), columns)) * columns + 24 + Self.scaleBand

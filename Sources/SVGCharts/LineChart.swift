@@ -67,6 +67,7 @@ public struct LineChart: Chart {
     public var plottedSeries: [ChartSeries] { series.map { ChartSeries(name: $0.name, values: $0.y) } }
 
     /// The chart as inline SVG (two drawings, wide and narrow, at the default width).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
     }

@@ -19,6 +19,9 @@ public final class Embedding: Layer {
     public let table: Tensor
 
     /// Creates the layer, drawing the table from the engine's default generator.
+    /// - Parameters:
+    ///   - inputDimension: The vocabulary size, > 0.
+    ///   - outputDimension: The length of each vector, > 0.
     public init(inputDimension: Int, outputDimension: Int) {
         precondition(
             inputDimension > 0 && outputDimension > 0,

@@ -18,6 +18,7 @@ public final class LayerNormalization: Layer {
     public private(set) var offset: Tensor?
 
     /// Creates the layer; `γ` and `β` are sized at the first call.
+    /// - Parameter epsilon: `ε` > 0, added to the variance.
     public init(epsilon: Float = 1e-3) {
         precondition(epsilon > 0, "LayerNormalization needs epsilon > 0, got \(epsilon)")
         self.epsilon = epsilon

@@ -132,15 +132,27 @@ public final class Sequential: Layer {
 @resultBuilder
 public enum LayerBuilder {
     /// A single layer.
+    /// - Parameter layer: A layer written in the block.
+    /// - Returns: The layer alone.
     public static func buildExpression(_ layer: Layer) -> [Layer] { [layer] }
     /// The layers of a block, in written order.
+    /// - Parameter parts: The statements' layers.
+    /// - Returns: All of them, in order.
     public static func buildBlock(_ parts: [Layer]...) -> [Layer] { parts.flatMap { $0 } }
     /// The layers of an `if` without `else`: none when the condition is false.
+    /// - Parameter part: The branch's layers, or `nil`.
+    /// - Returns: The layers, or none.
     public static func buildOptional(_ part: [Layer]?) -> [Layer] { part ?? [] }
     /// The layers of an `if` branch.
+    /// - Parameter part: The branch's layers.
+    /// - Returns: The same layers.
     public static func buildEither(first part: [Layer]) -> [Layer] { part }
     /// The layers of an `else` branch.
+    /// - Parameter part: The branch's layers.
+    /// - Returns: The same layers.
     public static func buildEither(second part: [Layer]) -> [Layer] { part }
     /// The layers of a `for` loop, iteration by iteration.
+    /// - Parameter parts: Each iteration's layers.
+    /// - Returns: All of them, in order.
     public static func buildArray(_ parts: [[Layer]]) -> [Layer] { parts.flatMap { $0 } }
 }

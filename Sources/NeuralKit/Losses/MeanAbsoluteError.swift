@@ -10,6 +10,7 @@ public struct MeanAbsoluteError: Loss {
     public var reduction: Reduction
 
     /// Creates the loss; `.sum` gives `Σᵢ |yᵢ − ŷᵢ|`.
+    /// - Parameter reduction: `.mean` for the formula above, `.sum` for the sum.
     public init(reduction: Reduction = .mean) {
         self.reduction = reduction
     }

@@ -20,6 +20,10 @@ public struct SparseCategoricalCrossEntropy: Loss {
     public var reduction: Reduction
 
     /// Creates the loss: probabilities (Keras's default) and mean over samples.
+    /// - Parameters:
+    ///   - fromLogits: Whether `predicted` holds logits rather than probabilities.
+    ///   - epsilon: `ε`, in `[0, 0.5)`.
+    ///   - reduction: How the per-sample losses are combined.
     public init(fromLogits: Bool = false, epsilon: Float = 1e-7, reduction: Reduction = .mean) {
         precondition(
             epsilon >= 0 && epsilon < 0.5,

@@ -21,6 +21,10 @@ public final class Adagrad: Optimizer {
     private var started = Set<ObjectIdentifier>()
 
     /// Creates the optimizer with Keras's defaults.
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - initialAccumulator: The starting value of `G`, ≥ 0.
+    ///   - epsilon: ε, added under the square root.
     public init(learningRate: Float = 0.001, initialAccumulator: Float = 0.1, epsilon: Float = 1e-7) {
         precondition(initialAccumulator >= 0, "Adagrad needs initialAccumulator ≥ 0, got \(initialAccumulator)")
         self.learningRate = learningRate

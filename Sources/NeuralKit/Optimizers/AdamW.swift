@@ -18,6 +18,12 @@ public final class AdamW: Optimizer {
     private let adam: Adam
 
     /// Creates the optimizer with Keras's defaults.
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - weightDecay: λ ≥ 0.
+    ///   - beta1: β₁, Adam's first-moment decay.
+    ///   - beta2: β₂, Adam's second-moment decay.
+    ///   - epsilon: ε, Adam's denominator term.
     public init(
         learningRate: Float = 0.001, weightDecay: Float = 0.004, beta1: Float = 0.9, beta2: Float = 0.999,
         epsilon: Float = 1e-7

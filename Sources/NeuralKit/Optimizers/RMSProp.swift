@@ -17,6 +17,10 @@ public final class RMSProp: Optimizer {
     private var averages = SlotStore()
 
     /// Creates the optimizer with Keras's defaults.
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - rho: ρ ∈ [0, 1).
+    ///   - epsilon: ε, added under the square root.
     public init(learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7) {
         precondition(rho >= 0 && rho < 1, "RMSProp needs 0 ≤ rho < 1, got \(rho)")
         self.learningRate = learningRate

@@ -22,6 +22,10 @@ public final class SGD: Optimizer {
     private var velocities = SlotStore()
 
     /// Creates the optimizer with Keras's defaults (α = 0.01, no momentum).
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - momentum: μ ∈ [0, 1); 0 for plain SGD.
+    ///   - nesterov: Whether to take the Nesterov step (needs μ > 0).
     public init(learningRate: Float = 0.01, momentum: Float = 0, nesterov: Bool = false) {
         precondition(momentum >= 0 && momentum < 1, "SGD needs 0 ≤ momentum < 1, got \(momentum)")
         precondition(!nesterov || momentum > 0, "SGD(nesterov: true) needs a momentum > 0, got \(momentum)")

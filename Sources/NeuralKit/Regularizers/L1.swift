@@ -12,6 +12,7 @@ public struct L1: Regularizer {
     public let lambda: Float
 
     /// Creates the penalty `λ Σ |w|`.
+    /// - Parameter lambda: λ ≥ 0.
     public init(_ lambda: Float = 0.01) {
         precondition(lambda >= 0, "L1 needs λ ≥ 0, got \(lambda)")
         self.lambda = lambda

@@ -12,6 +12,7 @@ public struct L2: Regularizer {
     public let lambda: Float
 
     /// Creates the penalty `λ Σ w²`.
+    /// - Parameter lambda: λ ≥ 0.
     public init(_ lambda: Float = 0.01) {
         precondition(lambda >= 0, "L2 needs λ ≥ 0, got \(lambda)")
         self.lambda = lambda

@@ -34,6 +34,10 @@ public final class MultiHeadSelfAttention: Layer {
     private let recordedWeights = Mutex<(shape: [Int], scalars: [Float])?>(nil)
 
     /// Creates the layer; the projections are drawn at the first call.
+    /// - Parameters:
+    ///   - heads: The number of heads, > 0.
+    ///   - keyDimension: `d_k`, each head's width, > 0.
+    ///   - causal: Whether position `i` may attend only to positions `j ≤ i`.
     public init(heads: Int, keyDimension: Int, causal: Bool = false) {
         precondition(
             heads > 0 && keyDimension > 0,

@@ -29,6 +29,13 @@ public final class Conv2D: Layer {
     public private(set) var bias: Tensor?
 
     /// Creates the layer; with `inputChannels` the weights are drawn now, otherwise on first use.
+    /// - Parameters:
+    ///   - filters: The number of output channels, > 0.
+    ///   - kernelSize: The side `k` of the square kernel, > 0.
+    ///   - strides: The step between windows, > 0.
+    ///   - padding: `.valid` (no padding) or `.same` (output size `⌈input / strides⌉`).
+    ///   - activation: The function applied after the convolution.
+    ///   - inputChannels: The number of input channels; `nil` to learn it at the first call.
     public init(
         filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid,
         activation: Activation = .linear, inputChannels: Int? = nil

@@ -14,6 +14,10 @@ public final class MaxPool2D: Layer {
     public let padding: Padding
 
     /// Creates the layer; `strides` defaults to `poolSize`.
+    /// - Parameters:
+    ///   - poolSize: The side of the square window, > 0.
+    ///   - strides: The step between windows; `nil` for `poolSize`.
+    ///   - padding: `.valid` or `.same`.
     public init(poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid) {
         precondition(poolSize > 0, "MaxPool2D needs poolSize > 0, got \(poolSize)")
         self.poolSize = poolSize

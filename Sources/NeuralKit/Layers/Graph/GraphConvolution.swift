@@ -27,6 +27,11 @@ public final class GraphConvolution: Layer {
 
     /// Creates the layer for the graph with adjacency matrix `adjacency` (`[n, n]`, symmetric,
     /// entries ≥ 0, 1 for an edge); with `inputSize` the weights are drawn now.
+    /// - Parameters:
+    ///   - units: The number of output features per node, > 0.
+    ///   - adjacency: `A`, `[nodes, nodes]`.
+    ///   - activation: The function applied last.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
     public init(units: Int, adjacency: Tensor, activation: Activation = .linear, inputSize: Int? = nil) {
         precondition(units > 0, "GraphConvolution needs at least one unit, got \(units)")
         self.units = units
@@ -36,6 +41,8 @@ public final class GraphConvolution: Layer {
     }
 
     /// `Â = D^{−1/2}(A + I)D^{−1/2}`, Kipf & Welling's renormalization of an adjacency matrix.
+    /// - Parameter adjacency: `A`, square, entries ≥ 0.
+    /// - Returns: `Â`, of the same shape.
     public static func normalize(_ adjacency: Tensor) -> Tensor {
         precondition(
             adjacency.rank == 2 && adjacency.shape[0] == adjacency.shape[1],

@@ -29,6 +29,10 @@ public final class LSTM: Layer {
     public private(set) var bias: Tensor?
 
     /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
+    /// - Parameters:
+    ///   - units: The size of `h` and `c`, > 0.
+    ///   - returnSequences: Whether to return every `hₜ` rather than the last.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
     public init(units: Int, returnSequences: Bool = false, inputSize: Int? = nil) {
         precondition(units > 0, "LSTM needs at least one unit, got \(units)")
         self.units = units

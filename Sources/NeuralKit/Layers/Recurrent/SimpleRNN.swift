@@ -25,6 +25,11 @@ public final class SimpleRNN: Layer {
     public private(set) var bias: Tensor?
 
     /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
+    /// - Parameters:
+    ///   - units: The size of the state, > 0.
+    ///   - activation: `act`.
+    ///   - returnSequences: Whether to return every state rather than the last.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
     public init(units: Int, activation: Activation = .tanh, returnSequences: Bool = false, inputSize: Int? = nil) {
         precondition(units > 0, "SimpleRNN needs at least one unit, got \(units)")
         self.units = units

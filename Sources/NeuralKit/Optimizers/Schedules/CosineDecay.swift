@@ -18,6 +18,10 @@ public struct CosineDecay: LearningRateSchedule {
     public let alpha: Float
 
     /// Creates the schedule.
+    /// - Parameters:
+    ///   - initialLearningRate: α₀.
+    ///   - decaySteps: `T` > 0.
+    ///   - alpha: `a` ∈ [0, 1].
     public init(initialLearningRate: Float, decaySteps: Int, alpha: Float = 0) {
         precondition(decaySteps > 0, "CosineDecay needs decaySteps > 0, got \(decaySteps)")
         precondition(alpha >= 0 && alpha <= 1, "CosineDecay needs 0 ≤ alpha ≤ 1, got \(alpha)")

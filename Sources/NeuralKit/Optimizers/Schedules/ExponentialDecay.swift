@@ -17,6 +17,11 @@ public struct ExponentialDecay: LearningRateSchedule {
     public let staircase: Bool
 
     /// Creates the schedule.
+    /// - Parameters:
+    ///   - initialLearningRate: α₀.
+    ///   - decaySteps: The steps per factor of `decayRate`, > 0.
+    ///   - decayRate: The multiplier, > 0.
+    ///   - staircase: Whether the exponent is rounded down.
     public init(initialLearningRate: Float, decaySteps: Int, decayRate: Float, staircase: Bool = false) {
         precondition(decaySteps > 0, "ExponentialDecay needs decaySteps > 0, got \(decaySteps)")
         precondition(decayRate > 0, "ExponentialDecay needs decayRate > 0, got \(decayRate)")

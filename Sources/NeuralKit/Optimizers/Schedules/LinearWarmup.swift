@@ -20,6 +20,10 @@ public struct LinearWarmup<Schedule: LearningRateSchedule>: LearningRateSchedule
     public let initialLearningRate: Float
 
     /// Wraps `schedule` in a warm-up of `warmupSteps` steps starting from `initialLearningRate`.
+    /// - Parameters:
+    ///   - schedule: The schedule after the warm-up.
+    ///   - warmupSteps: `W` ≥ 0.
+    ///   - initialLearningRate: The rate at step 0.
     public init(_ schedule: Schedule, warmupSteps: Int, initialLearningRate: Float = 0) {
         precondition(warmupSteps >= 0, "LinearWarmup needs warmupSteps ≥ 0, got \(warmupSteps)")
         self.schedule = schedule
