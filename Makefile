@@ -56,16 +56,19 @@ bench: engine
 # The API reference (DocC) of NeuralKit, Notebook and SVGCharts, with warnings as errors, as
 # static sites in output/api/{neuralkit,notebook,svgcharts}/ (served from the book's root,
 # e.g. by `mlbook serve`: DocC's pages need JavaScript and a server; the book does not).
-# Not the swift-docc-plugin (though Package.swift names it, for `swift package
-# generate-documentation`): on a built tree the plugin took 71 s for NeuralKit alone, 31 s of
-# them building its snippet-extract tool and SymbolKit, where `swift build --target Notebook`
-# reuses the debug build `make test` made, swift-symbolgraph-extract reads each module in
-# under a second and docc converts the three in about 16 s. Only a folder mlbook wrote
-# (`.mlbook-site`) gets api/: mlbook refuses to replace any other, so run `make site` first.
+# Symbol graphs come from the ordinary debug build of the three modules (92 s from a clean
+# clone, nothing after `make test`) read by swift-symbolgraph-extract (under 1 s a module);
+# docc converts the three in 16-20 s. Not the swift-docc-plugin, though Package.swift names
+# it for `swift package generate-documentation`: it took 71 s for NeuralKit alone on a built
+# tree, 31 s of them building its snippet-extract tool and SymbolKit. Not `-Xswiftc
+# -emit-symbol-graph` either: other compiler flags rebuild every module apart from the test
+# build. Only a folder mlbook wrote (`.mlbook-site`) gets api/: mlbook refuses to replace
+# any other, so run `make site` first.
 DOCC ?= docc
 SYMBOLGRAPH_EXTRACT ?= swift-symbolgraph-extract
 DOCS_MODULES := NeuralKit Notebook SVGCharts
 DOCS_BUILD := .build/docs
+# Where output/api is on the server: `make docs DOCS_BASE=mlbook/api` for a book served at /mlbook/.
 DOCS_BASE ?= api
 docs:
 	$(SWIFT) build --target Notebook
