@@ -58,12 +58,14 @@ bench: engine
 # e.g. by `mlbook serve`: DocC's pages need JavaScript and a server; the book does not).
 # Symbol graphs come from the ordinary debug build of the three modules (92 s from a clean
 # clone, nothing after `make test`) read by swift-symbolgraph-extract (under 1 s a module);
-# docc converts the three in 16-20 s. Not the swift-docc-plugin, though Package.swift names
-# it for `swift package generate-documentation`: it took 71 s for NeuralKit alone on a built
-# tree, 31 s of them building its snippet-extract tool and SymbolKit. Not `-Xswiftc
-# -emit-symbol-graph` either: other compiler flags rebuild every module apart from the test
-# build. Only a folder mlbook wrote (`.mlbook-site`) gets api/: mlbook refuses to replace
-# any other, so run `make site` first.
+# docc converts the three in 5-20 s (by the machine's load). Not the swift-docc-plugin,
+# though Package.swift names it for `swift package generate-documentation`: its first run
+# took 71 s for NeuralKit alone on a built tree, 31 s of them building its snippet-extract
+# tool and SymbolKit (later runs match this target). Not `-Xswiftc -emit-symbol-graph`
+# either: other compiler flags rebuild every module apart from the test build. The price:
+# this target knows SwiftPM's layout (`Modules/`, the C target's generated module map).
+# Only a folder mlbook wrote (`.mlbook-site`) gets api/: mlbook refuses to replace any
+# other, so run `make site` first.
 DOCC ?= docc
 SYMBOLGRAPH_EXTRACT ?= swift-symbolgraph-extract
 DOCS_MODULES := NeuralKit Notebook SVGCharts
