@@ -1,5 +1,7 @@
 /// A differentiable function with trainable parameters, called like a function:
 /// `let y = layer(x)`.
+///
+/// Writing one of your own: <doc:WritingALayer>.
 public protocol Layer: AnyObject {
     /// Applies the layer to a batch (the first dimension indexes samples), in inference mode.
     /// - Parameter input: A batch, samples along the first dimension.

@@ -10,6 +10,8 @@ import Synchronization
 ///     Dense(1)
 /// }
 /// ```
+///
+/// Training one, step by step: <doc:TrainingTheArticlesModel>.
 public final class Sequential: Layer {
     /// The layers, first to last.
     public let layers: [Layer]

@@ -14,6 +14,8 @@ internal import NeuralKitKernels
 /// let y = Elementary.exp(Float(1))      // 2.7182817, on every machine
 /// let p = Elementary.pow(2.0, 10.0)     // 1024, exactly
 /// ```
+///
+/// Why the engine needs its own: <doc:SameBitsOnEveryMachine>.
 public enum Elementary {
     // MARK: Float
 

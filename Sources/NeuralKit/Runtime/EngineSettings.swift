@@ -5,6 +5,8 @@ package import NeuralKitKernels
 /// (each product element is one chain of fused multiply-adds in a fixed order); a higher one
 /// computes them faster. The engine uses the CPU's best level unless `NEURALKIT_ISA` names
 /// another, which tests and CI use to check that the levels agree.
+///
+/// Why every level gives the same bits: <doc:SameBitsOnEveryMachine>.
 public enum KernelLevel: String, CaseIterable, Sendable {
     /// Portable scalar C: runs on every CPU.
     case baseline
