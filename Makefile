@@ -8,7 +8,7 @@ SITE_CHECK_PACKAGES := chromium fonts-wqy-microhei fonts-lmodern default-jre-hea
 MLBOOK := .build/release/mlbook
 SITE_VENV := .build/venv-site
 
-.PHONY: site test check check-everywhere site-check engine deps site-check-deps format bench downstream
+.PHONY: site test check check-everywhere site-check engine deps site-check-deps format bench downstream docs
 
 site: engine
 	$(MLBOOK) build
@@ -71,6 +71,46 @@ site-check-deps:
 bench: engine
 	@test -x .venv-peers/bin/python || { python3 -m venv .venv-peers && .venv-peers/bin/pip install -q numpy threadpoolctl "jax[cpu]"; }
 	.venv-peers/bin/python bench/compare.py --rounds 5
+
+# The API reference (DocC) of NeuralKit, Notebook and SVGCharts, with warnings as errors, as
+# static sites in output/api/{neuralkit,notebook,svgcharts}/ (served from the book's root,
+# e.g. by `mlbook serve`: DocC's pages need JavaScript and a server; the book does not).
+# Symbol graphs come from the ordinary debug build of the three modules (92 s from a clean
+# clone, nothing after `make test`) read by swift-symbolgraph-extract (under 1 s a module);
+# docc converts the three in 5-20 s (by the machine's load). Not the swift-docc-plugin,
+# though Package.swift names it for `swift package generate-documentation`: its first run
+# took 71 s for NeuralKit alone on a built tree, 31 s of them building its snippet-extract
+# tool and SymbolKit (later runs match this target). Not `-Xswiftc -emit-symbol-graph`
+# either: other compiler flags rebuild every module apart from the test build. The price:
+# this target knows SwiftPM's layout (`Modules/`, the C target's generated module map).
+# Only a folder mlbook wrote (`.mlbook-site`) gets api/: mlbook refuses to replace any
+# other, so run `make site` first.
+DOCC ?= docc
+SYMBOLGRAPH_EXTRACT ?= swift-symbolgraph-extract
+DOCS_MODULES := NeuralKit Notebook SVGCharts
+DOCS_BUILD := .build/docs
+# Where output/api is on the server: `make docs DOCS_BASE=mlbook/api` for a book served at /mlbook/.
+DOCS_BASE ?= api
+docs:
+	$(SWIFT) build --target Notebook
+	@rm -rf $(DOCS_BUILD) && mkdir -p $(DOCS_BUILD)/api
+	@bin="$$($(SWIFT) build --show-bin-path)"; \
+	for module in $(DOCS_MODULES); do \
+	  lower=$$(echo $$module | tr A-Z a-z); \
+	  catalog=Sources/$$module/$$module.docc; [ -d $$catalog ] || catalog=; \
+	  mkdir -p $(DOCS_BUILD)/graphs/$$module; \
+	  $(SYMBOLGRAPH_EXTRACT) -module-name $$module -I $$bin/Modules \
+	    -Xcc -fmodule-map-file=$$bin/NeuralKitKernels.build/module.modulemap \
+	    -minimum-access-level public -skip-synthesized-members -output-dir $(DOCS_BUILD)/graphs/$$module || exit 1; \
+	  echo "docc convert $$module"; \
+	  $(DOCC) convert $$catalog --additional-symbol-graph-dir $(DOCS_BUILD)/graphs/$$module \
+	    --fallback-display-name $$module --fallback-bundle-identifier mlbook.$$module \
+	    --warnings-as-errors --transform-for-static-hosting --hosting-base-path $(DOCS_BASE)/$$lower \
+	    --output-path $(DOCS_BUILD)/api/$$lower || exit 1; \
+	done
+	@test -f output/.mlbook-site || { echo "error: output/ holds no site of mlbook's yet; run make site, then make docs" >&2; exit 1; }
+	rm -rf output/api && cp -R $(DOCS_BUILD)/api output/api
+	@echo "API reference: output/api/{neuralkit,notebook,svgcharts}/documentation/<module>/index.html"
 
 check: engine
 	$(MLBOOK) check

@@ -43,12 +43,17 @@ public enum Notebook {
     }
 
     /// Whether an `error: true` cell should run (not when an earlier run saw it fail).
+    ///
+    /// - Parameter index: The cell's number in the chapter, from 0.
+    /// - Returns: `false` when mlbook asked to skip the cell.
     public static func shouldRun(_ index: Int) -> Bool {
         !skippedCells.contains(index)
     }
 
     /// Marks the start of cell `index`: everything printed so far is flushed, and the cell
     /// runs once mlbook has acknowledged (so that text counts for the cells before it).
+    ///
+    /// - Parameter index: The cell's number in the chapter, from 0.
     public static func beginCell(_ index: Int) {
         fflush(nil)
         currentCell = index
@@ -58,6 +63,8 @@ public enum Notebook {
     }
 
     /// Marks the normal end of cell `index`.
+    ///
+    /// - Parameter index: The cell's number in the chapter, from 0.
     public static func endCell(_ index: Int) {
         fflush(nil)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - cellStart.uptimeNanoseconds) / 1e9
@@ -71,12 +78,19 @@ public enum Notebook {
     }
 
     /// Evaluates inline value `id` and reports its text (numbers with 4 significant digits).
+    ///
+    /// - Parameters:
+    ///   - id: The inline expression's number in the chapter.
+    ///   - value: Evaluates the expression.
     public static func inline(_ id: Int, _ value: () -> Any) {
         let (text, number, measured) = InlineFormat.format(value())
         send(.inlineValue(id: id, text: text, number: number, measured: measured))
     }
 
     /// The value of parameter `name`, as typed by the front matter.
+    ///
+    /// - Parameter name: The parameter's name in the front matter.
+    /// - Returns: Its value for this run: the default or the `-p name=value` override.
     public static func parameter<Value: LosslessStringConvertible>(_ name: String) -> Value {
         guard let text = parameterValues[name], let value = Value(text) else {
             fatalError("parameter '\(name)' is missing or is not a \(Value.self)")

@@ -11,15 +11,21 @@ import SVGCharts
 /// show(table)
 /// ```
 public struct Table {
+    /// The header row: one name per column.
     public var columns: [String]
     /// Each row's cells as text, and the numbers in it that `check` compares.
     private var rows: [(cells: [(text: String, isNumber: Bool)], numbers: [Double])] = []
 
+    /// Creates a table without rows.
+    ///
+    /// - Parameter columns: The column names, in order.
     public init(_ columns: [String]) {
         self.columns = columns
     }
 
     /// Adds a row; it must have one value per column.
+    ///
+    /// - Parameter values: One value per column: text, a number, or `measured(…)`.
     public mutating func add(_ values: [Any]) {
         precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
         var cells: [(text: String, isNumber: Bool)] = []

@@ -28,9 +28,16 @@ public enum ChannelMessage: Codable, Sendable, Equatable {
 /// A named series of numbers: what a chart plots (`Chart.plottedSeries`), what the channel
 /// carries and what `_freeze/` records, so `check` can compare it with recorded results.
 public struct SeriesRecord: Codable, Sendable, Equatable {
+    /// The series' name, as a chart's legend shows it.
     public var name: String
+    /// The numbers, in order.
     public var values: [Double]
 
+    /// Creates a series.
+    ///
+    /// - Parameters:
+    ///   - name: The series' name.
+    ///   - values: Its numbers.
     public init(name: String, values: [Double]) {
         self.name = name
         self.values = values

@@ -7,14 +7,27 @@ import NotebookFormat
 /// chart.add("SGD", values: [0.9, 0.05, 0.01])
 /// ```
 public struct BarChart: Chart {
+    /// The title above the plot, also the SVG's `<title>`.
     public var title: String
+    /// The category names along the x axis, one group of bars each.
     public var categories: [String]
+    /// The x axis' label.
     public var xLabel: String
+    /// The y axis' label.
     public var yLabel: String
+    /// The drawing's width in SVG user units (CSS pixels at 100 %).
     public var width = 640.0
+    /// The drawing's height in SVG user units.
     public var height = 360.0
     private var series: [SeriesRecord] = []
 
+    /// Creates a chart without bars.
+    ///
+    /// - Parameters:
+    ///   - title: The chart's title.
+    ///   - categories: The category names, in order.
+    ///   - xLabel: The x axis' label.
+    ///   - yLabel: The y axis' label.
     public init(title: String, categories: [String], xLabel: String = "", yLabel: String = "") {
         self.title = title
         self.categories = categories
@@ -23,14 +36,21 @@ public struct BarChart: Chart {
     }
 
     /// Adds one value per category.
+    ///
+    /// - Parameters:
+    ///   - name: The series' name, shown in the legend.
+    ///   - values: One value per category, in the order of `categories`.
     public mutating func add(_ name: String, values: [Double]) {
         precondition(
             values.count == categories.count, "\(name) has \(values.count) values for \(categories.count) categories")
         series.append(SeriesRecord(name: name, values: values))
     }
 
+    /// Each series' values under its name.
     public var plottedSeries: [SeriesRecord] { series }
 
+    /// The chart as inline SVG (two drawings, wide and narrow, at the default width).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
     }

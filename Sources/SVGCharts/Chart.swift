@@ -5,6 +5,7 @@ import NotebookFormat
 public protocol Chart: Sendable {
     /// The chart as `<svg>` markup with a `<title>` and a `<desc>`: one element, or two for a
     /// chart wider than a phone (see `ChartLayout`).
+    /// - Returns: The markup, ready to put in a page.
     func svg() -> String
     /// The plotted numbers, one named series each.
     var plottedSeries: [SeriesRecord] { get }

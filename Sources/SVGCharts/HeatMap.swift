@@ -7,15 +7,31 @@ import NotebookFormat
 /// let chart = HeatMap(title: "注意力权重", values: weights, rowLabels: tokens, columnLabels: tokens)
 /// ```
 public struct HeatMap: Chart {
+    /// The title above the plot, also the SVG's `<title>`.
     public var title: String
+    /// The matrix, row by row; every row has the same length.
     public var values: [[Double]]
+    /// One label per row, down the left side.
     public var rowLabels: [String]
+    /// One label per column, along the bottom.
     public var columnLabels: [String]
+    /// The x (column) axis' label.
     public var xLabel: String
+    /// The y (row) axis' label.
     public var yLabel: String
     /// Print each value in its cell (for small matrices).
     public var showsValues: Bool
 
+    /// Creates the chart.
+    ///
+    /// - Parameters:
+    ///   - title: The chart's title.
+    ///   - values: The matrix, row by row (rows of equal length).
+    ///   - rowLabels: One label per row; `nil` for 0, 1, 2, ….
+    ///   - columnLabels: One label per column; `nil` for 0, 1, 2, ….
+    ///   - xLabel: The column axis' label.
+    ///   - yLabel: The row axis' label.
+    ///   - showsValues: Whether to print each value in its cell; `nil` prints them for 100 cells or fewer.
     public init(
         title: String, values: [[Double]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
         xLabel: String = "", yLabel: String = "", showsValues: Bool? = nil
@@ -31,10 +47,13 @@ public struct HeatMap: Chart {
         self.showsValues = showsValues ?? (values.count * columns <= 100)
     }
 
+    /// Each row's values, named `"row 0"`, `"row 1"`, ….
     public var plottedSeries: [SeriesRecord] {
         values.enumerated().map { SeriesRecord(name: "row \($0)", values: $1) }
     }
 
+    /// The chart as inline SVG, sized by the matrix (square cells of at most 36 units).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         let columns = Double(max(values.first?.count ?? 0, 1))
         let width = 80 + min(36, 520 / max(Double(values.count), columns)) * columns + 24 + Self.scaleBand

@@ -9,14 +9,27 @@ import NotebookFormat
 /// chart.add("L2", values: l2Weights)
 /// ```
 public struct Histogram: Chart {
+    /// The title above the plot, also the SVG's `<title>`.
     public var title: String
+    /// The x axis' label.
     public var xLabel: String
+    /// The y axis' label (default "个数", count).
     public var yLabel: String
+    /// The number of equal-width bins.
     public var bins: Int
+    /// The drawing's width in SVG user units (CSS pixels at 100 %).
     public var width = 640.0
+    /// The drawing's height in SVG user units.
     public var height = 360.0
     private var samples: [SeriesRecord] = []
 
+    /// Creates a histogram without samples.
+    ///
+    /// - Parameters:
+    ///   - title: The chart's title.
+    ///   - xLabel: The x axis' label.
+    ///   - yLabel: The y axis' label.
+    ///   - bins: The number of bins, at least 1.
     public init(title: String, xLabel: String = "", yLabel: String = "个数", bins: Int = 30) {
         precondition(bins > 0, "a histogram needs at least one bin, got \(bins)")
         self.title = title
@@ -26,6 +39,10 @@ public struct Histogram: Chart {
     }
 
     /// Adds a sample (non-finite values are left out).
+    ///
+    /// - Parameters:
+    ///   - name: The sample's name, shown in the legend.
+    ///   - values: The sample's values.
     public mutating func add(_ name: String, values: [Double]) {
         samples.append(SeriesRecord(name: name, values: values.filter(\.isFinite)))
     }
@@ -55,10 +72,13 @@ public struct Histogram: Chart {
         }
     }
 
+    /// Each sample's bin counts under its name.
     public var plottedSeries: [SeriesRecord] {
         zip(samples, counts).map { SeriesRecord(name: $0.name, values: $1.map(Double.init)) }
     }
 
+    /// The chart as inline SVG (two drawings, wide and narrow, at the default width).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
     }

@@ -14,21 +14,38 @@ import NotebookFormat
 public struct LineChart: Chart {
     /// One named line.
     public struct Series: Sendable {
+        /// The line's name, shown in the legend.
         public var name: String
+        /// The x coordinates, one per point.
         public var x: [Double]
+        /// The y coordinates, one per point; NaN and ±∞ leave a gap in the line.
         public var y: [Double]
     }
 
+    /// The title above the plot, also the SVG's `<title>`.
     public var title: String
+    /// The x axis' label.
     public var xLabel: String
+    /// The y axis' label.
     public var yLabel: String
+    /// The lines, in the order they were added (and drawn).
     public private(set) var series: [Series] = []
     /// nil chooses by the data (see `Axis.prefersLogarithmic`).
     public var logarithmicY: Bool?
+    /// The most points a line is drawn with: longer lines keep each bucket's minimum and maximum.
     public var maximumPointsPerSeries = 1200
+    /// The drawing's width in SVG user units (CSS pixels at 100 %).
     public var width = 640.0
+    /// The drawing's height in SVG user units.
     public var height = 360.0
 
+    /// Creates an empty chart.
+    ///
+    /// - Parameters:
+    ///   - title: The chart's title.
+    ///   - xLabel: The x axis' label.
+    ///   - yLabel: The y axis' label.
+    ///   - logarithmicY: `true` or `false` to force the y scale; `nil` lets the data choose.
     public init(title: String, xLabel: String = "", yLabel: String = "", logarithmicY: Bool? = nil) {
         self.title = title
         self.xLabel = xLabel
@@ -37,14 +54,22 @@ public struct LineChart: Chart {
     }
 
     /// Adds a series; `x` defaults to 1, 2, 3, … (epochs).
+    ///
+    /// - Parameters:
+    ///   - name: The line's name, shown in the legend.
+    ///   - x: The x coordinates; `nil` for 1, 2, 3, ….
+    ///   - y: The y coordinates, as many as `x`.
     public mutating func add(_ name: String, x: [Double]? = nil, y: [Double]) {
         let xs = x ?? (0..<y.count).map { Double($0 + 1) }
         precondition(xs.count == y.count, "series \(name) has \(xs.count) x values and \(y.count) y values")
         series.append(Series(name: name, x: xs, y: y))
     }
 
+    /// Each line's y values under its name.
     public var plottedSeries: [SeriesRecord] { series.map { SeriesRecord(name: $0.name, values: $0.y) } }
 
+    /// The chart as inline SVG (two drawings, wide and narrow, at the default width).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
     }

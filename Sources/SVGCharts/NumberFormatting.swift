@@ -9,6 +9,10 @@ import Foundation
 /// formatSignificant(1234.5678)  // "1235"
 /// formatSignificant(2.5e-7)     // "2.5e-07"
 /// ```
+/// - Parameters:
+///   - value: The number.
+///   - digits: The significant digits, > 0.
+/// - Returns: The text.
 public func formatSignificant(_ value: Double, digits: Int = 4) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
     if value == 0 { return "0" }

@@ -15,13 +15,24 @@ public struct ScatterChart: Chart {
         var isLine: Bool
     }
 
+    /// The title above the plot, also the SVG's `<title>`.
     public var title: String
+    /// The x axis' label.
     public var xLabel: String
+    /// The y axis' label.
     public var yLabel: String
+    /// The drawing's width in SVG user units (CSS pixels at 100 %).
     public var width = 640.0
+    /// The drawing's height in SVG user units.
     public var height = 360.0
     private var layers: [Layer] = []
 
+    /// Creates an empty chart.
+    ///
+    /// - Parameters:
+    ///   - title: The chart's title.
+    ///   - xLabel: The x axis' label.
+    ///   - yLabel: The y axis' label.
     public init(title: String, xLabel: String = "", yLabel: String = "") {
         self.title = title
         self.xLabel = xLabel
@@ -29,23 +40,36 @@ public struct ScatterChart: Chart {
     }
 
     /// Adds a set of points.
+    ///
+    /// - Parameters:
+    ///   - name: The set's name, shown in the legend.
+    ///   - x: The x coordinates.
+    ///   - y: The y coordinates, as many as `x`.
     public mutating func addPoints(_ name: String, x: [Double], y: [Double]) {
         precondition(x.count == y.count, "\(name) has \(x.count) x values and \(y.count) y values")
         layers.append(Layer(name: name, x: x, y: y, isLine: false))
     }
 
     /// Adds a line through points in the given order (e.g. a model's predictions on a grid).
+    ///
+    /// - Parameters:
+    ///   - name: The line's name, shown in the legend.
+    ///   - x: The x coordinates.
+    ///   - y: The y coordinates, as many as `x`.
     public mutating func addLine(_ name: String, x: [Double], y: [Double]) {
         precondition(x.count == y.count, "\(name) has \(x.count) x values and \(y.count) y values")
         layers.append(Layer(name: name, x: x, y: y, isLine: true))
     }
 
+    /// Two series per set of points or line: `"name.x"` and `"name.y"`, every point (none thinned).
     public var plottedSeries: [SeriesRecord] {
         layers.flatMap {
             [SeriesRecord(name: "\($0.name).x", values: $0.x), SeriesRecord(name: "\($0.name).y", values: $0.y)]
         }
     }
 
+    /// The chart as inline SVG (two drawings, wide and narrow, at the default width).
+    /// - Returns: The markup, ready to put in a page.
     public func svg() -> String {
         ChartLayout.svg(width: width, height: height) { width, height, kind in drawing(width, height, kind) }
     }

@@ -13,6 +13,7 @@ extension Tensor {
     }
 
     /// Back-propagates an explicit upstream gradient `∂L/∂self` of this tensor's shape.
+    /// - Parameter seed: `∂L/∂self`, one value per scalar of this tensor, row-major.
     public func backward(seed: [Float]) {
         precondition(seed.count == count, "seed gradient has \(seed.count) scalars, tensor has \(count)")
         guard requiresGradient else { return }
@@ -87,6 +88,9 @@ public enum GradientRecording {
 }
 
 /// Runs `body` without recording operations for autodiff (faster, no graph kept).
+/// - Parameter body: The work to run; tensors it makes record no inputs and no pullback.
+/// - Returns: What `body` returns.
+/// - Throws: What `body` throws.
 public func withoutGradient<Result>(_ body: () throws -> Result) rethrows -> Result {
     GradientRecording.disabledDepth += 1
     defer { GradientRecording.disabledDepth -= 1 }

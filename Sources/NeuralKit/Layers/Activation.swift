@@ -12,6 +12,8 @@ public enum Activation: String, Sendable {
     case gelu
 
     /// Applies the activation.
+    /// - Parameter x: Any tensor.
+    /// - Returns: `f(x)` element by element, differentiable.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         switch self {
         case .linear: x

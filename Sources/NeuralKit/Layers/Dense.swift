@@ -25,6 +25,13 @@ public final class Dense: Layer {
     private let useBias: Bool
 
     /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
+    ///
+    /// - Parameters:
+    ///   - units: The number of outputs per sample, > 0.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
+    ///   - activation: The function applied after `x·W + b`.
+    ///   - useBias: Whether the layer adds a bias `b`.
+    ///   - kernelRegularizer: A penalty on `W` that `fit` adds to the loss, e.g. `L2(0.01)`.
     public init(
         _ units: Int, inputSize: Int? = nil, activation: Activation = .linear, useBias: Bool = true,
         kernelRegularizer: (any Regularizer)? = nil
@@ -39,6 +46,12 @@ public final class Dense: Layer {
 
     /// Creates the layer with given weights — a state a reader can check by hand:
     /// `Dense(kernel: Tensor([[2]]), bias: Tensor([1]))` computes `y = 2x + 1`.
+    ///
+    /// - Parameters:
+    ///   - kernel: `W`, shape `[inputSize, units]`; copied into a new parameter.
+    ///   - bias: `b`, shape `[units]`, copied; `nil` for a layer without bias.
+    ///   - activation: The function applied after `x·W + b`.
+    ///   - kernelRegularizer: A penalty on `W` that `fit` adds to the loss.
     public init(
         kernel: Tensor, bias: Tensor?, activation: Activation = .linear, kernelRegularizer: (any Regularizer)? = nil
     ) {
@@ -64,6 +77,9 @@ public final class Dense: Layer {
 
     /// Applies the layer to the last axis: `[batch, features]`, or `[batch, …, features]` as
     /// Keras does (each position of the middle axes gets the same map).
+    ///
+    /// - Parameter input: `[batch, features]` or `[batch, …, features]`; the first call fixes `features`.
+    /// - Returns: `f(x·W + b)`, shape `[batch, units]` or `[batch, …, units]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank >= 2, "Dense expects [batch, …, features], got \(input.shape)")
         let features = input.shape[input.rank - 1]
@@ -78,6 +94,7 @@ public final class Dense: Layer {
         return input.rank == 2 ? output : output.reshaped(Array(input.shape.dropLast()) + [units])
     }
 
+    /// The kernel `W` and, when the layer has one, the bias `b` (empty until built).
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
 
     /// `kernelRegularizer.penalty(W)`, once the kernel exists.
@@ -86,5 +103,6 @@ public final class Dense: Layer {
         return kernelRegularizer.penalty(kernel)
     }
 
+    /// `"Dense(units)"`, with the activation when it is not linear, e.g. `"Dense(16, relu)"`.
     public var summaryName: String { "Dense(\(units)\(activation == .linear ? "" : ", \(activation)"))" }
 }

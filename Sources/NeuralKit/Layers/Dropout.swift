@@ -20,15 +20,22 @@ public final class Dropout: Layer {
     public let rate: Float
 
     /// Creates the layer.
+    /// - Parameter rate: The fraction of units dropped in training, in `[0, 1)`.
     public init(rate: Float) {
         precondition(rate >= 0 && rate < 1, "Dropout needs 0 ≤ rate < 1, got \(rate)")
         self.rate = rate
     }
 
     /// The identity: inference mode.
+    /// - Parameter input: Any tensor.
+    /// - Returns: `input` itself.
     public func callAsFunction(_ input: Tensor) -> Tensor { input }
 
     /// Drops units when `training`; the identity otherwise.
+    /// - Parameters:
+    ///   - input: Any tensor.
+    ///   - training: Whether to drop units.
+    /// - Returns: `x ⊙ m / (1 − rate)` when training, `input` otherwise.
     public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
         guard training, rate > 0 else { return input }
         let scale = 1 / (1 - rate)
@@ -37,7 +44,9 @@ public final class Dropout: Layer {
         return input * Tensor(shape: input.shape, scalars: mask)
     }
 
+    /// None: dropout learns nothing.
     public var parameters: [Tensor] { [] }
 
+    /// `"Dropout(rate)"`.
     public var summaryName: String { "Dropout(\(rate))" }
 }

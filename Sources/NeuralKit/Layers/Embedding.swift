@@ -19,6 +19,9 @@ public final class Embedding: Layer {
     public let table: Tensor
 
     /// Creates the layer, drawing the table from the engine's default generator.
+    /// - Parameters:
+    ///   - inputDimension: The vocabulary size, > 0.
+    ///   - outputDimension: The length of each vector, > 0.
     public init(inputDimension: Int, outputDimension: Int) {
         precondition(
             inputDimension > 0 && outputDimension > 0,
@@ -30,6 +33,10 @@ public final class Embedding: Layer {
         table.requiresGradient = true
     }
 
+    /// Looks up each id's row of the table.
+    ///
+    /// - Parameter input: Whole-number ids in `0..<inputDimension`, any shape.
+    /// - Returns: The vectors, shape `input.shape + [outputDimension]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let ids = input.scalars.enumerated().map { position, id in
             precondition(
@@ -40,7 +47,9 @@ public final class Embedding: Layer {
         return table.gathering(rows: ids).reshaped(input.shape + [outputDimension])
     }
 
+    /// The table `E`.
     public var parameters: [Tensor] { [table] }
 
+    /// `"Embedding(inputDimension→outputDimension)"`.
     public var summaryName: String { "Embedding(\(inputDimension)→\(outputDimension))" }
 }

@@ -18,11 +18,16 @@ public final class LayerNormalization: Layer {
     public private(set) var offset: Tensor?
 
     /// Creates the layer; `γ` and `β` are sized at the first call.
+    /// - Parameter epsilon: `ε` > 0, added to the variance.
     public init(epsilon: Float = 1e-3) {
         precondition(epsilon > 0, "LayerNormalization needs epsilon > 0, got \(epsilon)")
         self.epsilon = epsilon
     }
 
+    /// Normalizes each vector along the last axis: `γ ⊙ (x − μ)/√(σ² + ε) + β`.
+    ///
+    /// - Parameter input: A tensor `[…, features]`; the first call fixes `features`.
+    /// - Returns: A tensor of the input's shape.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank >= 1, "LayerNormalization needs at least one axis, got \(input.shape)")
         let features = input.shape[input.rank - 1]
@@ -39,7 +44,9 @@ public final class LayerNormalization: Layer {
         return scale * (centered / sqrt(variance + epsilon)) + offset
     }
 
+    /// `γ` and `β` (empty until the first call).
     public var parameters: [Tensor] { [scale, offset].compactMap { $0 } }
 
+    /// `"LayerNormalization"`.
     public var summaryName: String { "LayerNormalization" }
 }

@@ -10,6 +10,8 @@ import Synchronization
 ///     Dense(1)
 /// }
 /// ```
+///
+/// Training one, step by step: <doc:TrainingTheArticlesModel>.
 public final class Sequential: Layer {
     /// The layers, first to last.
     public let layers: [Layer]
@@ -31,6 +33,8 @@ public final class Sequential: Layer {
     private let recordedShapes = Mutex<[[Int]]>([])
 
     /// Creates the model from layers listed in a builder block.
+    ///
+    /// - Parameter layers: A block listing the layers, first to last (`if` and `for` allowed).
     public convenience init(@LayerBuilder _ layers: () -> [Layer]) {
         self.init(layers())
     }
@@ -38,6 +42,8 @@ public final class Sequential: Layer {
     /// Creates the model from an array of layers. When the first layer is a `Dense` that
     /// knows its input size, the whole model is built at once (as Keras builds a model given
     /// `input_shape`), so parameter counts and `summary()` are right before the first call.
+    ///
+    /// - Parameter layers: The layers, first to last.
     public init(_ layers: [Layer]) {
         self.layers = layers
         let hasUnbuiltDense = layers.contains { ($0 as? Dense).map { $0.kernel == nil } ?? false }
@@ -46,11 +52,20 @@ public final class Sequential: Layer {
         }
     }
 
+    /// Applies the layers in order in inference mode (as `predict` does, but recording gradients).
+    ///
+    /// - Parameter input: A batch, samples along the first dimension.
+    /// - Returns: The last layer's output.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         self(input, training: false)
     }
 
     /// Applies the layers in order, each in the given mode (`fit` passes `training: true`).
+    ///
+    /// - Parameters:
+    ///   - input: A batch, samples along the first dimension.
+    ///   - training: Whether layers such as `Dropout` act as in training.
+    /// - Returns: The last layer's output.
     public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
         var shapes: [[Int]] = []
         let output = layers.reduce(input) { activations, layer in
@@ -67,6 +82,7 @@ public final class Sequential: Layer {
         recordedShapes.withLock { $0 = shapes }
     }
 
+    /// Every layer's parameters, first layer first.
     public var parameters: [Tensor] { layers.flatMap(\.parameters) }
 
     /// The sum of its layers' penalties; nil when none has a regularizer.
@@ -74,6 +90,7 @@ public final class Sequential: Layer {
         layers.compactMap(\.regularizationLoss).reduce(nil) { total, penalty in total.map { $0 + penalty } ?? penalty }
     }
 
+    /// `"Sequential"`.
     public var summaryName: String { "Sequential" }
 
     /// A Keras-like table of the layers and their parameter counts, with each layer's output
@@ -85,6 +102,9 @@ public final class Sequential: Layer {
     /// ```swift
     /// print(model.summary(inputShape: [28, 28, 1]))
     /// ```
+    ///
+    /// - Parameter inputShape: One sample's shape, to compute the output shapes now; `nil` to use the latest call's.
+    /// - Returns: The table as lines of text, ending with `Total params: N`.
     public func summary(inputShape: [Int]? = nil) -> String {
         if let inputShape { _ = withoutGradient { self(Tensor.zeros([1] + inputShape)) } }
         let shapes = recordedShapes.withLock { $0 }
@@ -117,10 +137,28 @@ public final class Sequential: Layer {
 /// Collects the layers written inside `Sequential { … }`.
 @resultBuilder
 public enum LayerBuilder {
+    /// A single layer.
+    /// - Parameter layer: A layer written in the block.
+    /// - Returns: The layer alone.
     public static func buildExpression(_ layer: Layer) -> [Layer] { [layer] }
+    /// The layers of a block, in written order.
+    /// - Parameter parts: The statements' layers.
+    /// - Returns: All of them, in order.
     public static func buildBlock(_ parts: [Layer]...) -> [Layer] { parts.flatMap { $0 } }
+    /// The layers of an `if` without `else`: none when the condition is false.
+    /// - Parameter part: The branch's layers, or `nil`.
+    /// - Returns: The layers, or none.
     public static func buildOptional(_ part: [Layer]?) -> [Layer] { part ?? [] }
+    /// The layers of an `if` branch.
+    /// - Parameter part: The branch's layers.
+    /// - Returns: The same layers.
     public static func buildEither(first part: [Layer]) -> [Layer] { part }
+    /// The layers of an `else` branch.
+    /// - Parameter part: The branch's layers.
+    /// - Returns: The same layers.
     public static func buildEither(second part: [Layer]) -> [Layer] { part }
+    /// The layers of a `for` loop, iteration by iteration.
+    /// - Parameter parts: Each iteration's layers.
+    /// - Returns: All of them, in order.
     public static func buildArray(_ parts: [[Layer]]) -> [Layer] { parts.flatMap { $0 } }
 }

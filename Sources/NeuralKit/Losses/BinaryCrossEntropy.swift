@@ -35,6 +35,11 @@ public struct BinaryCrossEntropy: Loss {
     public var reduction: Reduction
 
     /// Creates the loss: probabilities, clipped, averaged, unless told otherwise.
+    /// - Parameters:
+    ///   - fromLogits: Whether `predicted` holds logits `z` rather than probabilities.
+    ///   - clip: Whether probabilities are clamped to `[ε, 1 − ε]`.
+    ///   - epsilon: `ε`, in `[0, 0.5)`.
+    ///   - reduction: How the per-element losses are combined.
     public init(fromLogits: Bool = false, clip: Bool = true, epsilon: Float = 1e-7, reduction: Reduction = .mean) {
         precondition(epsilon >= 0 && epsilon < 0.5, "BinaryCrossEntropy needs 0 ≤ epsilon < 0.5, got \(epsilon)")
         self.fromLogits = fromLogits
@@ -43,6 +48,12 @@ public struct BinaryCrossEntropy: Loss {
         self.reduction = reduction
     }
 
+    /// The loss of a batch, as configured above.
+    ///
+    /// - Parameters:
+    ///   - predicted: Probabilities `ŷ` (or logits `z` with `fromLogits`), any shape.
+    ///   - y: Targets in `[0, 1]`, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target y: Tensor) -> Tensor {
         precondition(
             predicted.shape == y.shape,

@@ -18,6 +18,10 @@ public struct CategoricalCrossEntropy: Loss {
     public var reduction: Reduction
 
     /// Creates the loss: probabilities and mean over samples unless told otherwise.
+    /// - Parameters:
+    ///   - fromLogits: Whether `predicted` holds logits rather than probabilities.
+    ///   - epsilon: `ε`, in `[0, 0.5)`.
+    ///   - reduction: How the per-sample losses are combined.
     public init(fromLogits: Bool = false, epsilon: Float = 1e-7, reduction: Reduction = .mean) {
         precondition(
             epsilon >= 0 && epsilon < 0.5, "CategoricalCrossEntropy needs 0 ≤ epsilon < 0.5, got \(epsilon)")
@@ -26,6 +30,12 @@ public struct CategoricalCrossEntropy: Loss {
         self.reduction = reduction
     }
 
+    /// `−Σ_c y_c log p_c` per sample, reduced over the samples.
+    ///
+    /// - Parameters:
+    ///   - predicted: Probabilities (or logits with `fromLogits`), `[…, classes]`.
+    ///   - target: One-hot or soft targets, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.shape == target.shape && predicted.rank >= 1,

@@ -1,6 +1,10 @@
 /// A loss: a scalar measuring how far predictions are from targets, to be minimized.
 public protocol Loss {
     /// The loss of a batch, reduced to one scalar tensor.
+    /// - Parameters:
+    ///   - predicted: The model's outputs for the batch.
+    ///   - target: What they should be.
+    /// - Returns: A differentiable scalar tensor.
     func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor
 }
 

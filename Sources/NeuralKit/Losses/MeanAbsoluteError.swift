@@ -10,10 +10,17 @@ public struct MeanAbsoluteError: Loss {
     public var reduction: Reduction
 
     /// Creates the loss; `.sum` gives `Σᵢ |yᵢ − ŷᵢ|`.
+    /// - Parameter reduction: `.mean` for the formula above, `.sum` for the sum.
     public init(reduction: Reduction = .mean) {
         self.reduction = reduction
     }
 
+    /// `(1/n) Σᵢ |yᵢ − ŷᵢ|` (or the sum, with `.sum`).
+    ///
+    /// - Parameters:
+    ///   - predicted: The predictions `ŷ`, any shape.
+    ///   - target: The targets `y`, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.shape == target.shape,

@@ -9,10 +9,19 @@ public struct MeanSquaredError: Loss {
     /// How the squared errors are combined (mean by default, as in the formula).
     public var reduction: Reduction
 
+    /// Creates the loss.
+    ///
+    /// - Parameter reduction: `.mean` for the formula above, `.sum` for `Σᵢ (yᵢ − ŷᵢ)²`.
     public init(reduction: Reduction = .mean) {
         self.reduction = reduction
     }
 
+    /// `L = (1/n) Σᵢ (yᵢ − ŷᵢ)²` with `∂L/∂ŷᵢ = −(2/n)(yᵢ − ŷᵢ)` (or the sum, with `.sum`).
+    ///
+    /// - Parameters:
+    ///   - predicted: The predictions `ŷ`, any shape.
+    ///   - target: The targets `y`, the same shape.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.shape == target.shape,

@@ -20,6 +20,10 @@ public struct SparseCategoricalCrossEntropy: Loss {
     public var reduction: Reduction
 
     /// Creates the loss: probabilities (Keras's default) and mean over samples.
+    /// - Parameters:
+    ///   - fromLogits: Whether `predicted` holds logits rather than probabilities.
+    ///   - epsilon: `ε`, in `[0, 0.5)`.
+    ///   - reduction: How the per-sample losses are combined.
     public init(fromLogits: Bool = false, epsilon: Float = 1e-7, reduction: Reduction = .mean) {
         precondition(
             epsilon >= 0 && epsilon < 0.5,
@@ -29,6 +33,12 @@ public struct SparseCategoricalCrossEntropy: Loss {
         self.reduction = reduction
     }
 
+    /// `−log p_{yᵢ}` per sample, reduced over the samples.
+    ///
+    /// - Parameters:
+    ///   - predicted: Probabilities (or logits with `fromLogits`), `[n, classes]`.
+    ///   - target: Class indices as whole numbers, `[n]` or `[n, 1]`.
+    /// - Returns: A scalar tensor.
     public func callAsFunction(predicted: Tensor, target: Tensor) -> Tensor {
         precondition(
             predicted.rank == 2 && target.count == predicted.shape[0] && target.rank <= 2,

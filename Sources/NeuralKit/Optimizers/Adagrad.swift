@@ -8,6 +8,7 @@
 /// root, as Keras writes it (the original paper adds ε outside; with `G ≥ 0.1` the two agree
 /// to within 10⁻⁶ relative).
 public final class Adagrad: Optimizer {
+    /// α, the base step size (Keras: 0.001); `fit(…, schedule:)` may change it every step.
     @exclusivity(unchecked)
     public var learningRate: Float
     /// The starting value of every accumulator `G`.
@@ -20,6 +21,10 @@ public final class Adagrad: Optimizer {
     private var started = Set<ObjectIdentifier>()
 
     /// Creates the optimizer with Keras's defaults.
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - initialAccumulator: The starting value of `G`, ≥ 0.
+    ///   - epsilon: ε, added under the square root.
     public init(learningRate: Float = 0.001, initialAccumulator: Float = 0.1, epsilon: Float = 1e-7) {
         precondition(initialAccumulator >= 0, "Adagrad needs initialAccumulator ≥ 0, got \(initialAccumulator)")
         self.learningRate = learningRate
@@ -27,6 +32,9 @@ public final class Adagrad: Optimizer {
         self.epsilon = epsilon
     }
 
+    /// Applies `G ← G + g²; θ ← θ − α g / √(G + ε)` to every parameter that has a gradient.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         for parameter in parameters {
             guard let g = parameter.gradient else { continue }

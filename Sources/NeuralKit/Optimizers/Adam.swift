@@ -11,10 +11,14 @@ import Foundation
 /// with Keras's defaults β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁷. (Keras itself folds the bias
 /// corrections into α and adds ε to √v_t; the two differ only in where ε acts.)
 public final class Adam: Optimizer {
+    /// α, the step size (Keras: 0.001; the article's example uses 0.01).
     @exclusivity(unchecked)
     public var learningRate: Float
+    /// β₁, the decay of the first moment `m` (the running mean of `g`).
     public let beta1: Float
+    /// β₂, the decay of the second moment `v` (the running mean of `g²`).
     public let beta2: Float
+    /// ε, added to `√v̂_t` so the step never divides by zero.
     public let epsilon: Float
     /// The number of steps taken, `t`.
     @exclusivity(unchecked)
@@ -24,6 +28,13 @@ public final class Adam: Optimizer {
     @exclusivity(unchecked)
     private var secondMoments = SlotStore()
 
+    /// Creates the optimizer with Keras's defaults; the moments start at zero for each parameter.
+    ///
+    /// - Parameters:
+    ///   - learningRate: α, the step size.
+    ///   - beta1: β₁ ∈ [0, 1), the first moment's decay.
+    ///   - beta2: β₂ ∈ [0, 1), the second moment's decay.
+    ///   - epsilon: ε, added to the denominator `√v̂_t`.
     public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
         self.learningRate = learningRate
         self.beta1 = beta1
@@ -31,6 +42,13 @@ public final class Adam: Optimizer {
         self.epsilon = epsilon
     }
 
+    /// Takes step `t + 1` of the update above for every parameter that has a gradient.
+    ///
+    /// Each element's arithmetic is done in the formula's order, eight lanes at a time, so the
+    /// result is the same bits whatever the vector width and however the elements are shared
+    /// among the engine's threads.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         step += 1
         let correction1 = 1 - Elementary.pow(beta1, Float(step))

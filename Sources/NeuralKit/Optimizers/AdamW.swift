@@ -10,6 +10,7 @@
 /// `m̂/√v̂`, so every weight decays at the same rate whatever its gradient history.
 /// Every parameter with a gradient decays, biases included (Keras's default too).
 public final class AdamW: Optimizer {
+    /// α, the step size, which also scales the decay.
     @exclusivity(unchecked)
     public var learningRate: Float
     /// λ, the fraction of each weight removed per unit of learning rate (Keras: 0.004).
@@ -17,6 +18,12 @@ public final class AdamW: Optimizer {
     private let adam: Adam
 
     /// Creates the optimizer with Keras's defaults.
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - weightDecay: λ ≥ 0.
+    ///   - beta1: β₁, Adam's first-moment decay.
+    ///   - beta2: β₂, Adam's second-moment decay.
+    ///   - epsilon: ε, Adam's denominator term.
     public init(
         learningRate: Float = 0.001, weightDecay: Float = 0.004, beta1: Float = 0.9, beta2: Float = 0.999,
         epsilon: Float = 1e-7
@@ -30,6 +37,9 @@ public final class AdamW: Optimizer {
     /// The number of steps taken, `t`.
     public var step: Int { adam.step }
 
+    /// Shrinks every parameter with a gradient by `1 − αλ`, then takes the Adam step on it.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         let shrink = 1 - learningRate * weightDecay
         for parameter in parameters where parameter.gradient != nil {

@@ -12,6 +12,10 @@
 /// let norm = clipGradients(model.parameters, maxNorm: 1)
 /// optimizer.update(model.parameters)
 /// ```
+/// - Parameters:
+///   - parameters: The tensors whose gradients are clipped together.
+///   - maxNorm: The largest global norm allowed, > 0.
+/// - Returns: `‖g‖` before clipping.
 @discardableResult
 public func clipGradients(_ parameters: [Tensor], maxNorm: Float) -> Float {
     precondition(maxNorm > 0, "clipGradients needs maxNorm > 0, got \(maxNorm)")
@@ -21,6 +25,8 @@ public func clipGradients(_ parameters: [Tensor], maxNorm: Float) -> Float {
 }
 
 /// `‖g‖ = √(Σ g²)` over the gradients of all `parameters` (those without one count as 0).
+/// - Parameter parameters: The tensors whose gradients count.
+/// - Returns: `‖g‖`.
 public func globalGradientNorm(_ parameters: [Tensor]) -> Float {
     var squares: Float = 0
     for gradient in parameters.compactMap(\.gradient) {

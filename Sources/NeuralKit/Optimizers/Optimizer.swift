@@ -3,6 +3,7 @@ public protocol Optimizer: AnyObject {
     /// The step size α.
     var learningRate: Float { get set }
     /// Applies one update to every parameter that has a gradient.
+    /// - Parameter parameters: The tensors to update in place (a model's `parameters`).
     func update(_ parameters: [Tensor])
 }
 

@@ -6,6 +6,7 @@
 ///
 /// with `s` starting at 0 and Keras's defaults α = 0.001, ρ = 0.9, ε = 10⁻⁷ (inside the root).
 public final class RMSProp: Optimizer {
+    /// α, the step size.
     @exclusivity(unchecked)
     public var learningRate: Float
     /// ρ, the decay of the running average of `g²`.
@@ -16,6 +17,10 @@ public final class RMSProp: Optimizer {
     private var averages = SlotStore()
 
     /// Creates the optimizer with Keras's defaults.
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - rho: ρ ∈ [0, 1).
+    ///   - epsilon: ε, added under the square root.
     public init(learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7) {
         precondition(rho >= 0 && rho < 1, "RMSProp needs 0 ≤ rho < 1, got \(rho)")
         self.learningRate = learningRate
@@ -23,6 +28,9 @@ public final class RMSProp: Optimizer {
         self.epsilon = epsilon
     }
 
+    /// Applies `s ← ρ s + (1 − ρ) g²; θ ← θ − α g / √(s + ε)` to every parameter that has a gradient.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         for parameter in parameters {
             guard let g = parameter.gradient else { continue }

@@ -11,6 +11,7 @@
 /// model.compile(optimizer: SGD(learningRate: 0.01, momentum: 0.9, nesterov: true), loss: MeanSquaredError())
 /// ```
 public final class SGD: Optimizer {
+    /// α, the step size.
     @exclusivity(unchecked)
     public var learningRate: Float
     /// The momentum μ ∈ [0, 1): how much of the previous velocity each step keeps.
@@ -21,6 +22,10 @@ public final class SGD: Optimizer {
     private var velocities = SlotStore()
 
     /// Creates the optimizer with Keras's defaults (α = 0.01, no momentum).
+    /// - Parameters:
+    ///   - learningRate: α.
+    ///   - momentum: μ ∈ [0, 1); 0 for plain SGD.
+    ///   - nesterov: Whether to take the Nesterov step (needs μ > 0).
     public init(learningRate: Float = 0.01, momentum: Float = 0, nesterov: Bool = false) {
         precondition(momentum >= 0 && momentum < 1, "SGD needs 0 ≤ momentum < 1, got \(momentum)")
         precondition(!nesterov || momentum > 0, "SGD(nesterov: true) needs a momentum > 0, got \(momentum)")
@@ -29,6 +34,9 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
     }
 
+    /// Applies the update above (plain, momentum or Nesterov) to every parameter that has a gradient.
+    ///
+    /// - Parameter parameters: The tensors to update in place; those without a gradient are skipped.
     public func update(_ parameters: [Tensor]) {
         let (momentum, nesterov, learningRate) = (momentum, nesterov, learningRate)
         for parameter in parameters where parameter.gradient != nil {

@@ -18,6 +18,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     private var s3: UInt64
 
     /// Creates a generator whose sequence is fixed by `seed`.
+    /// - Parameter seed: Any 64-bit number, 0 included.
     public init(seed: UInt64) {
         var splitMix = seed
         func nextSplitMix() -> UInt64 {
@@ -34,6 +35,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits (xoshiro256**).
+    /// - Returns: 64 uniformly distributed bits.
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -47,12 +49,14 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform `Float` in `[0, 1)`: `(next() >> 40) · 2⁻²⁴`.
+    /// - Returns: A value in `[0, 1)`, a multiple of 2⁻²⁴.
     public mutating func nextUniform() -> Float {
         Float(next() >> 40) * 0x1p-24
     }
 
     /// A standard normal `Float` by the Box–Muller transform:
     /// `z = √(−2 ln u₁) · cos(2π u₂)` with `u₁ ∈ (0, 1]`.
+    /// - Returns: A draw from `N(0, 1)`.
     public mutating func nextNormal() -> Float {
         let u1 = 1 - Double(next() >> 11) * 0x1p-53
         let u2 = Double(next() >> 11) * 0x1p-53
@@ -60,6 +64,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `0..<upperBound`, by Lemire's multiply-shift without bias.
+    /// - Parameter upperBound: The number of possible values, > 0.
+    /// - Returns: A value in `0..<upperBound`.
     public mutating func nextInt(below upperBound: Int) -> Int {
         precondition(upperBound > 0, "nextInt(below:) needs a positive bound, got \(upperBound)")
         return Int(truncatingIfNeeded: next(upperBound: UInt64(upperBound)))
@@ -67,6 +73,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
 
     /// A random permutation of `0..<count` by the Fisher–Yates shuffle (documented, so the
     /// order is the same on every platform, unlike the standard library's `shuffled()`).
+    /// - Parameter count: The number of elements.
+    /// - Returns: `0..<count` in a random order.
     public mutating func permutation(_ count: Int) -> [Int] {
         var indices = Array(0..<count)
         var i = count - 1
@@ -81,6 +89,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// A seed derived from the generator's current state and `salt`, without advancing it
     /// (SplitMix64's finalizer over the mixed state): for generators of their own that depend
     /// on the chapter's seed but do not shift its sequence.
+    /// - Parameter salt: Tells apart the seeds derived from one state (a worker's index, say).
+    /// - Returns: A seed for `RandomGenerator(seed:)`.
     public func seed(mixing salt: UInt64) -> UInt64 {
         var z = (s0 ^ rotateLeft(s1, 17) ^ rotateLeft(s2, 31) ^ rotateLeft(s3, 47)) &+ salt &* 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -104,6 +114,7 @@ extension RandomGenerator {
     }
 
     /// Restarts this thread's default generator from `seed`.
+    /// - Parameter seed: The seed, as in `RandomGenerator(seed:)`.
     public static func seedGlobal(_ seed: UInt64) {
         global = RandomGenerator(seed: seed)
     }

@@ -12,11 +12,16 @@ public struct L1: Regularizer {
     public let lambda: Float
 
     /// Creates the penalty `λ Σ |w|`.
+    /// - Parameter lambda: λ ≥ 0.
     public init(_ lambda: Float = 0.01) {
         precondition(lambda >= 0, "L1 needs λ ≥ 0, got \(lambda)")
         self.lambda = lambda
     }
 
+    /// `λ Σᵢ |wᵢ|`, differentiable (subgradient 0 at `wᵢ = 0`).
+    ///
+    /// - Parameter weights: The weights to penalize, any shape.
+    /// - Returns: A scalar tensor.
     public func penalty(_ weights: Tensor) -> Tensor {
         abs(weights).sum() * lambda
     }

@@ -11,12 +11,19 @@ public struct L1L2: Regularizer {
     public let l2: Float
 
     /// Creates the penalty `λ₁ Σ |w| + λ₂ Σ w²`.
+    /// - Parameters:
+    ///   - l1: λ₁ ≥ 0.
+    ///   - l2: λ₂ ≥ 0.
     public init(l1: Float = 0, l2: Float = 0) {
         precondition(l1 >= 0 && l2 >= 0, "L1L2 needs λ ≥ 0, got l1 \(l1), l2 \(l2)")
         self.l1 = l1
         self.l2 = l2
     }
 
+    /// `λ₁ Σᵢ |wᵢ| + λ₂ Σᵢ wᵢ²`, differentiable.
+    ///
+    /// - Parameter weights: The weights to penalize, any shape.
+    /// - Returns: A scalar tensor.
     public func penalty(_ weights: Tensor) -> Tensor {
         L1(l1).penalty(weights) + L2(l2).penalty(weights)
     }

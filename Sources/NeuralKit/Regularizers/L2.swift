@@ -12,11 +12,16 @@ public struct L2: Regularizer {
     public let lambda: Float
 
     /// Creates the penalty `λ Σ w²`.
+    /// - Parameter lambda: λ ≥ 0.
     public init(_ lambda: Float = 0.01) {
         precondition(lambda >= 0, "L2 needs λ ≥ 0, got \(lambda)")
         self.lambda = lambda
     }
 
+    /// `λ Σᵢ wᵢ²`, differentiable (gradient `2λ wᵢ`).
+    ///
+    /// - Parameter weights: The weights to penalize, any shape.
+    /// - Returns: A scalar tensor.
     public func penalty(_ weights: Tensor) -> Tensor {
         square(weights).sum() * lambda
     }

@@ -3,5 +3,7 @@
 /// kernel; `fit` adds every layer's penalty to the loss it differentiates and reports.
 public protocol Regularizer {
     /// The penalty for `weights`: a differentiable scalar tensor.
+    /// - Parameter weights: The weights to penalize.
+    /// - Returns: A differentiable scalar tensor.
     func penalty(_ weights: Tensor) -> Tensor
 }

@@ -5,6 +5,8 @@ package import NeuralKitKernels
 /// (each product element is one chain of fused multiply-adds in a fixed order); a higher one
 /// computes them faster. The engine uses the CPU's best level unless `NEURALKIT_ISA` names
 /// another, which tests and CI use to check that the levels agree.
+///
+/// Why every level gives the same bits: <doc:SameBitsOnEveryMachine>.
 public enum KernelLevel: String, CaseIterable, Sendable {
     /// Portable scalar C: runs on every CPU.
     case baseline
@@ -32,6 +34,8 @@ public enum KernelLevel: String, CaseIterable, Sendable {
     }()
 
     /// The level `name` asks for, or why this CPU cannot run it.
+    /// - Parameter name: A level's name, such as `"avx2"`.
+    /// - Returns: The level, or a ``SettingError`` naming the known levels and this CPU's.
     public static func level(named name: String) -> Result<KernelLevel, SettingError> {
         let levels = available.map(\.rawValue).joined(separator: ", ")
         guard let level = KernelLevel(rawValue: name) else {
@@ -78,6 +82,9 @@ public enum EngineThreads {
     /// ```swift
     /// let seconds = EngineThreads.alone { time { _ = a.matmul(b) } }
     /// ```
+    /// - Parameter body: The work to run on the calling thread alone.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
     public static func alone<Result>(_ body: () throws -> Result) rethrows -> Result {
         aloneDepth.value += 1
         defer { aloneDepth.value -= 1 }
@@ -89,6 +96,8 @@ public enum EngineThreads {
     private static let aloneDepth = ThreadLocalInteger()
 
     /// The thread count `text` asks for (a whole number from 1 to 256), or why it is not one.
+    /// - Parameter text: The variable's value.
+    /// - Returns: The count, or a ``SettingError`` saying what is allowed.
     public static func parse(_ text: String) -> Result<Int, SettingError> {
         guard let count = Int(text), (1...256).contains(count) else {
             return .failure(SettingError("NEURALKIT_THREADS=\(text) is not a thread count from 1 to 256"))

@@ -12,6 +12,10 @@ extension Tensor {
     /// ```swift
     /// let scores = queries.batchedMatmul(keys, transposeOther: true)   // [b, t, t]
     /// ```
+    /// - Parameters:
+    ///   - other: `B`, `[b, k, n]` (or `[b, n, k]` with `transposeOther`).
+    ///   - transposeOther: Whether to multiply by each `Bᵀ` instead of `B`.
+    /// - Returns: `[b, m, n]`, one product per pair.
     public func batchedMatmul(_ other: Tensor, transposeOther: Bool = false) -> Tensor {
         precondition(
             rank == 3 && other.rank == 3, "batchedMatmul needs two rank-3 stacks, got \(shape) · \(other.shape)")

@@ -4,6 +4,10 @@
 /// ```swift
 /// concatenated([Tensor([[1, 2]]), Tensor([[3, 4], [5, 6]])], axis: 0).shape   // [3, 2]
 /// ```
+/// - Parameters:
+///   - tensors: At least one tensor, all of one rank.
+///   - axis: The axis to join along (negative counts from the end).
+/// - Returns: The tensors one after another along `axis`.
 public func concatenated(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
     guard let first = tensors.first else { preconditionFailure("concatenated needs at least one tensor") }
     let axis = first.normalizedAxis(axis)

@@ -153,29 +153,96 @@ struct ElementPairing {
 // MARK: - Binary operators (broadcasting): value, ∂/∂a, ∂/∂b
 
 extension Tensor {
+    /// `a + b` element by element, broadcasting as numpy does; `∂/∂a = 1`, `∂/∂b = 1`.
+    ///
+    /// - Parameters:
+    ///   - a: The left operand.
+    ///   - b: The right operand, whose shape broadcasts with `a`'s.
+    /// - Returns: The sum, of the broadcast shape.
     public static func + (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, +, da: { _, _ in 1 }, db: { _, _ in 1 })
     }
+    /// `a − b` element by element, broadcasting; `∂/∂a = 1`, `∂/∂b = −1`.
+    ///
+    /// - Parameters:
+    ///   - a: The left operand.
+    ///   - b: The right operand, whose shape broadcasts with `a`'s.
+    /// - Returns: The difference, of the broadcast shape.
     public static func - (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, -, da: { _, _ in 1 }, db: { _, _ in -1 })
     }
+    /// `a ⊙ b` element by element (not a matrix product: see `matmul(_:)`), broadcasting;
+    /// `∂/∂a = b`, `∂/∂b = a`.
+    ///
+    /// - Parameters:
+    ///   - a: The left operand.
+    ///   - b: The right operand, whose shape broadcasts with `a`'s.
+    /// - Returns: The product, of the broadcast shape.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, *, da: { _, b in b }, db: { a, _ in a })
     }
+    /// `a / b` element by element, broadcasting; `∂/∂a = 1/b`, `∂/∂b = −a/b²`.
+    ///
+    /// - Parameters:
+    ///   - a: The dividend.
+    ///   - b: The divisor, whose shape broadcasts with `a`'s.
+    /// - Returns: The quotient, of the broadcast shape.
     public static func / (a: Tensor, b: Tensor) -> Tensor {
         binary(a, b, /, da: { _, b in 1 / b }, db: { a, b in -a / (b * b) })
     }
 
+    /// `a + b` for every element of `a`.
+    /// - Parameters:
+    ///   - a: The tensor.
+    ///   - b: The number.
+    /// - Returns: `a + b`, of the tensor's shape.
     public static func + (a: Tensor, b: Float) -> Tensor { a + Tensor(b) }
+    /// `a − b` for every element of `a`.
+    /// - Parameters:
+    ///   - a: The tensor.
+    ///   - b: The number.
+    /// - Returns: `a − b`, of the tensor's shape.
     public static func - (a: Tensor, b: Float) -> Tensor { a - Tensor(b) }
+    /// `a · b` for every element of `a`.
+    /// - Parameters:
+    ///   - a: The tensor.
+    ///   - b: The number.
+    /// - Returns: `a · b`, of the tensor's shape.
     public static func * (a: Tensor, b: Float) -> Tensor { a * Tensor(b) }
+    /// `a / b` for every element of `a`.
+    /// - Parameters:
+    ///   - a: The tensor.
+    ///   - b: The number.
+    /// - Returns: `a / b`, of the tensor's shape.
     public static func / (a: Tensor, b: Float) -> Tensor { a / Tensor(b) }
+    /// `a + b` for every element of `b`.
+    /// - Parameters:
+    ///   - a: The number.
+    ///   - b: The tensor.
+    /// - Returns: `a + b`, of the tensor's shape.
     public static func + (a: Float, b: Tensor) -> Tensor { Tensor(a) + b }
+    /// `a − b` for every element of `b`.
+    /// - Parameters:
+    ///   - a: The number.
+    ///   - b: The tensor.
+    /// - Returns: `a − b`, of the tensor's shape.
     public static func - (a: Float, b: Tensor) -> Tensor { Tensor(a) - b }
+    /// `a · b` for every element of `b`.
+    /// - Parameters:
+    ///   - a: The number.
+    ///   - b: The tensor.
+    /// - Returns: `a · b`, of the tensor's shape.
     public static func * (a: Float, b: Tensor) -> Tensor { Tensor(a) * b }
+    /// `a / b` for every element of `b`.
+    /// - Parameters:
+    ///   - a: The number.
+    ///   - b: The tensor.
+    /// - Returns: `a / b`, of the tensor's shape.
     public static func / (a: Float, b: Tensor) -> Tensor { Tensor(a) / b }
 
     /// `−x`.
+    /// - Parameter x: Any tensor.
+    /// - Returns: `−x`, of its shape.
     public static prefix func - (x: Tensor) -> Tensor {
         x.unary({ -$0 }, derivative: { _, _ in -1 })
     }
@@ -184,41 +251,68 @@ extension Tensor {
 // MARK: - Unary functions: value, dy/dx given x and y
 
 /// `eˣ`; derivative `eˣ = y`.
+/// - Parameter x: Any tensor.
+/// - Returns: `eˣ` element by element, of `x`'s shape.
 public func exp(_ x: Tensor) -> Tensor { x.unary(Elementary.exp, derivative: { _, y in y }) }
 /// Natural logarithm; derivative `1/x`.
+/// - Parameter x: Any tensor.
+/// - Returns: `ln x` (x > 0) element by element, of `x`'s shape.
 public func log(_ x: Tensor) -> Tensor { x.unary(Elementary.log, derivative: { x, _ in 1 / x }) }
 /// `√x`; derivative `1/(2√x)`.
+/// - Parameter x: Any tensor.
+/// - Returns: `√x` (x ≥ 0) element by element, of `x`'s shape.
 public func sqrt(_ x: Tensor) -> Tensor { x.unary(sqrtf, derivative: { _, y in 0.5 / y }) }
 /// `|x|`; derivative `sign(x)` (0 at 0, the subgradient L1 uses).
+/// - Parameter x: Any tensor.
+/// - Returns: `|x|` element by element, of `x`'s shape.
 public func abs(_ x: Tensor) -> Tensor {
     x.unary(Swift.abs, derivative: { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) })
 }
 /// `x²`; derivative `2x`.
+/// - Parameter x: Any tensor.
+/// - Returns: `x²` element by element, of `x`'s shape.
 public func square(_ x: Tensor) -> Tensor { x.unary({ $0 * $0 }, derivative: { x, _ in 2 * x }) }
 /// `max(x, 0)`; derivative 1 where `x > 0`, else 0.
+/// - Parameter x: Any tensor.
+/// - Returns: `max(x, 0)` element by element, of `x`'s shape.
 public func relu(_ x: Tensor) -> Tensor {
     x.unary(ScalarActivations.relu, derivative: ScalarActivations.reluSlope)
 }
 /// `σ(x) = 1/(1 + e⁻ˣ)`; derivative `σ(1 − σ) = y(1 − y)`.
+/// - Parameter x: Any tensor.
+/// - Returns: `σ(x)`, in `[0, 1]` element by element, of `x`'s shape.
 public func sigmoid(_ x: Tensor) -> Tensor {
     x.unary(ScalarActivations.sigmoid, derivative: ScalarActivations.sigmoidSlope)
 }
 /// `tanh x`; derivative `1 − tanh² x = 1 − y²`.
+/// - Parameter x: Any tensor.
+/// - Returns: `tanh x`, in `[−1, 1]` element by element, of `x`'s shape.
 public func tanh(_ x: Tensor) -> Tensor {
     x.unary(ScalarActivations.tanh, derivative: ScalarActivations.tanhSlope)
 }
 /// `xᵖ` for a constant exponent; derivative `p·xᵖ⁻¹`.
+/// - Parameters:
+///   - x: The bases.
+///   - p: The exponent, the same for every element.
+/// - Returns: `xᵖ` element by element.
 public func pow(_ x: Tensor, _ p: Float) -> Tensor {
     x.unary({ Elementary.pow($0, p) }, derivative: { x, _ in p * Elementary.pow(x, p - 1) })
 }
 /// `x` limited to `[min, max]`; derivative 1 inside (bounds included, as TensorFlow's
 /// `clip_by_value`), 0 where the value was clipped.
+/// - Parameters:
+///   - x: Any tensor.
+///   - low: The lower bound.
+///   - high: The upper bound, ≥ `low`.
+/// - Returns: `min(max(x, low), high)` element by element.
 public func clamp(_ x: Tensor, min low: Float, max high: Float) -> Tensor {
     precondition(low <= high, "clamp needs min ≤ max, got min \(low), max \(high)")
     return x.unary({ Swift.min(Swift.max($0, low), high) }, derivative: { x, _ in x >= low && x <= high ? 1 : 0 })
 }
 /// `softplus(x) = log(1 + eˣ)`, computed as `max(x, 0) + log(1 + e^{−|x|})` so it never
 /// overflows; derivative `σ(x)`.
+/// - Parameter x: Any tensor.
+/// - Returns: `ln(1 + eˣ)` element by element, of `x`'s shape.
 public func softplus(_ x: Tensor) -> Tensor {
     x.unary(Elementary.softplus, derivative: { x, _ in Elementary.sigmoid(x) })
 }

@@ -14,6 +14,10 @@ import Foundation
 /// ```swift
 /// gelu(Tensor([-1, 0, 1])).scalars   // [-0.15865529, 0, 0.8413447]
 /// ```
+/// - Parameters:
+///   - x: Any tensor.
+///   - approximate: Whether to use the tanh approximation.
+/// - Returns: `GELU(x)` element by element.
 public func gelu(_ x: Tensor, approximate: Bool = false) -> Tensor {
     if approximate {
         let c = Float((2 / Double.pi).squareRoot())

@@ -6,6 +6,10 @@ extension Tensor {
     /// ```swift
     /// x.slicing(axis: 0, range: 0..<32)   // the first 32 samples
     /// ```
+    /// - Parameters:
+    ///   - axis: The axis to cut (negative counts from the end).
+    ///   - range: The positions kept, within the axis.
+    /// - Returns: The slice, `range.count` long along `axis`.
     public func slicing(axis: Int, range: Range<Int>) -> Tensor {
         let axis = normalizedAxis(axis)
         precondition(
@@ -37,6 +41,10 @@ extension Tensor {
     /// sparse cross-entropy needs (NumPy's `take_along_axis` followed by `squeeze`).
     ///
     /// The pullback adds each upstream gradient to the element it picked.
+    /// - Parameters:
+    ///   - indices: One position along `axis` for every position of the other axes.
+    ///   - axis: The axis to pick along (negative counts from the end).
+    /// - Returns: The picked elements, without `axis`.
     public func gathering(indices: [Int], alongAxis axis: Int) -> Tensor {
         let axis = normalizedAxis(axis)
         let layout = AxisLayout(shape, axis: axis)

@@ -10,6 +10,10 @@ extension Tensor {
     /// ```swift
     /// logits.filling(where: Tensor.causalMask(4), with: -1e9).softmax(axis: -1)
     /// ```
+    /// - Parameters:
+    ///   - mask: 1 where to replace, 0 where to keep; broadcast against this tensor.
+    ///   - value: The replacement.
+    /// - Returns: A tensor of this tensor's shape.
     public func filling(where mask: Tensor, with value: Float) -> Tensor {
         precondition(
             mask.rank <= rank && Array(shape.suffix(mask.rank)) == mask.shape,
@@ -32,6 +36,8 @@ extension Tensor {
     /// ```swift
     /// Tensor.causalMask(3).rows   // [[0, 1, 1], [0, 0, 1], [0, 0, 0]]
     /// ```
+    /// - Parameter size: The sequence length.
+    /// - Returns: A `[size, size]` mask.
     public static func causalMask(_ size: Int) -> Tensor {
         precondition(size >= 0, "causalMask needs a size ≥ 0, got \(size)")
         var scalars = [Float](repeating: 0, count: size * size)

@@ -3,6 +3,12 @@ internal import NeuralKitKernels
 extension Tensor {
     /// The matrix product of two rank-2 tensors, `[m, k] · [k, n] → [m, n]`, by the engine's
     /// own kernels (`gemm`). Pullback: `∂L/∂A = G·Bᵀ`, `∂L/∂B = Aᵀ·G` for upstream gradient `G`.
+    ///
+    /// `C_ij = Σ_p A_ip B_pj`, each element one chain of fused multiply-adds over `p` in
+    /// ascending order from +0, so the bits are the same at every kernel level and thread count.
+    ///
+    /// - Parameter other: `B`, `[k, n]`.
+    /// - Returns: `A·B`, `[m, n]`.
     public func matmul(_ other: Tensor) -> Tensor {
         precondition(
             rank == 2 && other.rank == 2 && shape[1] == other.shape[0],

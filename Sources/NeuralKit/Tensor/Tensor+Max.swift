@@ -7,6 +7,10 @@ extension Tensor {
     /// ```swift
     /// Tensor([[1, 5, 2], [7, 0, 3]]).max(axis: 1).scalars   // [5, 7]
     /// ```
+    /// - Parameters:
+    ///   - axis: The axis to reduce (negative counts from the end).
+    ///   - keepingDimension: Whether to keep the axis with size 1.
+    /// - Returns: The maxima.
     public func max(axis: Int, keepingDimension: Bool = false) -> Tensor {
         let axis = normalizedAxis(axis)
         precondition(shape[axis] > 0, "max(axis: \(axis)) needs a non-empty axis, shape is \(shape)")
@@ -26,6 +30,8 @@ extension Tensor {
     /// The index of the largest value along `axis` (the first on a tie), as `Float`s in a
     /// tensor without that axis; not differentiable. `argmax(axis: -1)` of class scores gives
     /// the predicted classes.
+    /// - Parameter axis: The axis to search (negative counts from the end).
+    /// - Returns: The indices, as whole-number `Float`s.
     public func argmax(axis: Int) -> Tensor {
         let axis = normalizedAxis(axis)
         precondition(shape[axis] > 0, "argmax(axis: \(axis)) needs a non-empty axis, shape is \(shape)")

@@ -5,6 +5,10 @@ extension Tensor {
     /// ```swift
     /// Tensor.oneHot(Tensor([2, 0]), classes: 3).rows   // [[0, 0, 1], [1, 0, 0]]
     /// ```
+    /// - Parameters:
+    ///   - labels: Whole-number class labels in `0..<classes`, any shape.
+    ///   - classes: The number of classes.
+    /// - Returns: A tensor of shape `labels.shape + [classes]`.
     public static func oneHot(_ labels: Tensor, classes: Int) -> Tensor {
         precondition(classes > 0, "oneHot needs at least one class, got \(classes)")
         var scalars = [Float](repeating: 0, count: labels.count * classes)

@@ -7,6 +7,11 @@ extension Tensor {
     /// decomposition with `diag(R) > 0`, and use `Q` (or `Qᵀ` when `r < c`). Here `Q` comes from
     /// modified Gram–Schmidt on the columns of `Z`, which gives exactly that `Q`, so the
     /// distribution is Keras's (the numbers are not: the generators differ).
+    /// - Parameters:
+    ///   - shape: `[r, c]`.
+    ///   - gain: The factor applied to `Q`.
+    ///   - generator: The generator to draw from.
+    /// - Returns: A leaf tensor of shape `[r, c]`.
     public static func orthogonal(_ shape: [Int], gain: Float = 1, using generator: inout RandomGenerator) -> Tensor {
         precondition(shape.count == 2 && shape.allSatisfy { $0 > 0 }, "orthogonal needs a shape [r, c], got \(shape)")
         let (rows, columns) = (shape[0], shape[1])

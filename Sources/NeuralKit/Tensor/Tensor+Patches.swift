@@ -11,6 +11,11 @@ extension Tensor {
     /// ```swift
     /// image.extractingPatches(size: (3, 3), strides: (1, 1), padding: .same)   // [n, h, w, 9c]
     /// ```
+    /// - Parameters:
+    ///   - size: The window's height and width.
+    ///   - strides: The steps between windows.
+    ///   - padding: `.valid` or `.same`.
+    /// - Returns: `[n, oh, ow, kh·kw·c]`, each window's values in `(u, v, c)` order.
     public func extractingPatches(
         size: (height: Int, width: Int), strides: (height: Int, width: Int), padding: Padding
     ) -> Tensor {

@@ -6,6 +6,8 @@ extension Tensor {
     /// ```swift
     /// x.transposed([0, 2, 1, 3])   // [batch, time, heads, d] → [batch, heads, time, d]
     /// ```
+    /// - Parameter permutation: A permutation of `0..<rank`.
+    /// - Returns: The tensor with its axes reordered.
     public func transposed(_ permutation: [Int]) -> Tensor {
         precondition(
             permutation.sorted() == Array(0..<rank),
@@ -22,6 +24,7 @@ extension Tensor {
     }
 
     /// The last two axes swapped, `[…, m, n] → […, n, m]`: every matrix of a stack transposed.
+    /// - Returns: The tensor with its last two axes swapped.
     public func swappingLastAxes() -> Tensor {
         precondition(rank >= 2, "swappingLastAxes needs rank ≥ 2, shape is \(shape)")
         var permutation = Array(0..<rank)

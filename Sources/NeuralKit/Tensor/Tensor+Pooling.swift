@@ -8,6 +8,11 @@ extension Tensor {
     /// ```swift
     /// image.maxPooled(size: (2, 2), strides: (2, 2), padding: .valid)   // halves h and w
     /// ```
+    /// - Parameters:
+    ///   - size: The window's height and width.
+    ///   - strides: The steps between windows.
+    ///   - padding: `.valid` or `.same`.
+    /// - Returns: `[n, oh, ow, c]`.
     public func maxPooled(
         size: (height: Int, width: Int), strides: (height: Int, width: Int), padding: Padding
     ) -> Tensor {

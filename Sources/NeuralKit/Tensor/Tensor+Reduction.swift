@@ -1,6 +1,7 @@
 extension Tensor {
     /// The sum of all scalars, as a scalar tensor; pullback spreads the gradient to every
     /// element.
+    /// - Returns: `Σ xᵢ`, a scalar tensor.
     public func sum() -> Tensor {
         let input = self
         let total = scalars.reduce(0, +)
@@ -10,11 +11,16 @@ extension Tensor {
     }
 
     /// The mean of all scalars: `(1/n) Σ xᵢ`.
+    /// - Returns: A scalar tensor.
     public func mean() -> Tensor {
         sum() / Float(Swift.max(count, 1))
     }
 
     /// Sums over one axis, removing it (or keeping it with size 1).
+    /// - Parameters:
+    ///   - axis: The axis to sum over (negative counts from the end).
+    ///   - keepingDimension: Whether to keep the axis with size 1.
+    /// - Returns: The sums.
     public func sum(axis: Int, keepingDimension: Bool = false) -> Tensor {
         let axis = normalizedAxis(axis)
         let outer = shape[..<axis].reduce(1, *)
@@ -43,6 +49,10 @@ extension Tensor {
     }
 
     /// The mean over one axis.
+    /// - Parameters:
+    ///   - axis: The axis to average over (negative counts from the end).
+    ///   - keepingDimension: Whether to keep the axis with size 1.
+    /// - Returns: The means.
     public func mean(axis: Int, keepingDimension: Bool = false) -> Tensor {
         sum(axis: axis, keepingDimension: keepingDimension) / Float(shape[normalizedAxis(axis)])
     }

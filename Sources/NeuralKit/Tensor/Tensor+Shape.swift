@@ -1,5 +1,7 @@
 extension Tensor {
     /// The same scalars seen with another shape of the same size; `-1` infers one dimension.
+    /// - Parameter newShape: The new dimensions, at most one of them `-1`.
+    /// - Returns: The tensor with that shape; the pullback reshapes the gradient back.
     public func reshaped(_ newShape: [Int]) -> Tensor {
         var resolved = newShape
         if let inferred = newShape.firstIndex(of: -1) {
@@ -16,6 +18,7 @@ extension Tensor {
     }
 
     /// The transpose of a rank-2 tensor.
+    /// - Returns: `[n, m]` for a `[m, n]` tensor.
     public func transposed() -> Tensor {
         precondition(rank == 2, "transposed() needs a rank-2 tensor, shape is \(shape)")
         let (rows, columns) = (shape[0], shape[1])
@@ -30,6 +33,8 @@ extension Tensor {
 
     /// Rows (slices along axis 0) picked by index, in the given order — how `fit` cuts a
     /// shuffled batch. Pullback adds each row's gradient back to the row it came from.
+    /// - Parameter indices: Row numbers, repeats allowed.
+    /// - Returns: The rows, stacked in the given order.
     public func gathering(rows indices: [Int]) -> Tensor {
         precondition(rank >= 1, "gathering(rows:) needs rank ≥ 1, shape is \(shape)")
         let width = count / Swift.max(shape[0], 1)

@@ -11,6 +11,8 @@ extension Tensor {
     /// ```swift
     /// Tensor([[1000, 0]]).logSoftmax(axis: 1).scalars   // [0, -1000], no overflow
     /// ```
+    /// - Parameter axis: The class axis (negative counts from the end).
+    /// - Returns: `log softmax(x)`, of this tensor's shape.
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let layout = AxisLayout(shape, axis: normalizedAxis(axis))
         var output = scalars
@@ -37,6 +39,8 @@ extension Tensor {
     /// stability): probabilities that sum to 1.
     ///
     /// Pullback: `∂L/∂xⱼ = yⱼ (gⱼ − Σₖ gₖ yₖ)`.
+    /// - Parameter axis: The class axis (negative counts from the end).
+    /// - Returns: `softmax(x)`, of this tensor's shape.
     public func softmax(axis: Int = -1) -> Tensor {
         let layout = AxisLayout(shape, axis: normalizedAxis(axis))
         var output = scalars

@@ -47,6 +47,10 @@ public final class Tensor {
     typealias Pullback = (_ upstream: [Float]) -> Void
 
     /// Creates a leaf tensor with the given shape and row-major scalars.
+    /// - Parameters:
+    ///   - shape: The dimensions, none negative.
+    ///   - scalars: `shape.reduce(1, *)` values, row-major.
+    ///   - requiresGradient: Whether it is a parameter that gradients flow to.
     public init(shape: [Int], scalars: [Float], requiresGradient: Bool = false) {
         precondition(shape.allSatisfy { $0 >= 0 }, "shape must not be negative, got \(shape)")
         precondition(
@@ -71,16 +75,25 @@ public final class Tensor {
     }
 
     /// A scalar (rank-0) tensor.
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - requiresGradient: Whether it is a parameter that gradients flow to.
     public convenience init(_ value: Float, requiresGradient: Bool = false) {
         self.init(shape: [], scalars: [value], requiresGradient: requiresGradient)
     }
 
     /// A vector (rank-1) tensor.
+    /// - Parameters:
+    ///   - values: The elements.
+    ///   - requiresGradient: Whether it is a parameter that gradients flow to.
     public convenience init(_ values: [Float], requiresGradient: Bool = false) {
         self.init(shape: [values.count], scalars: values, requiresGradient: requiresGradient)
     }
 
     /// A matrix (rank-2) tensor from its rows, which must all have the same length.
+    /// - Parameters:
+    ///   - rows: The rows, of equal lengths.
+    ///   - requiresGradient: Whether it is a parameter that gradients flow to.
     public convenience init(_ rows: [[Float]], requiresGradient: Bool = false) {
         let columns = rows.first?.count ?? 0
         precondition(
@@ -129,6 +142,7 @@ public final class Tensor {
 
     /// Overwrites the values in place — how optimizers update parameters, and how a chapter
     /// puts a model into a state a reader can check by hand.
+    /// - Parameter newScalars: As many values as the tensor has, row-major.
     public func assign(_ newScalars: [Float]) {
         precondition(newScalars.count == count, "assign needs \(count) scalars, got \(newScalars.count)")
         scalars = newScalars

@@ -42,6 +42,12 @@ public final class AsynchronousSGD {
     }
 
     /// Creates the simulation; `staleness` defaults to `workers − 1`.
+    /// - Parameters:
+    ///   - model: The model to train.
+    ///   - loss: The loss the workers differentiate.
+    ///   - learningRate: α.
+    ///   - workers: The number of simulated workers, > 0.
+    ///   - staleness: `τ`, how many updates old the parameters a worker reads are.
     public init(model: Sequential, loss: any Loss, learningRate: Float = 0.01, workers: Int, staleness: Int? = nil) {
         precondition(workers > 0, "AsynchronousSGD needs at least one worker, got \(workers)")
         precondition((staleness ?? 0) >= 0, "AsynchronousSGD needs staleness ≥ 0, got \(staleness ?? 0)")
@@ -56,6 +62,13 @@ public final class AsynchronousSGD {
     /// is the batch-size-weighted mean of the losses the workers computed, at the stale
     /// parameters they read. The version queue starts afresh at each call. Layers built
     /// lazily are built at the first batch, as `fit` builds them.
+    /// - Parameters:
+    ///   - x: The inputs, samples along the first dimension.
+    ///   - y: The targets.
+    ///   - epochs: The passes over the samples.
+    ///   - batchSize: The samples per update.
+    ///   - shuffle: Whether each epoch visits the samples in a fresh order.
+    /// - Returns: The loss of each epoch and the wall time.
     @discardableResult
     public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true)
         -> History

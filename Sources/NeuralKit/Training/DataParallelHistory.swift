@@ -12,6 +12,7 @@ public struct DataParallelHistory: Sendable {
     public var seconds: Double = 0
 
     /// An empty history for `workers` workers.
+    /// - Parameter workers: The number of workers.
     public init(workers: Int) {
         self.workers = workers
     }

@@ -51,6 +51,11 @@ public final class DataParallelTrainer {
     private var steps = 0
 
     /// Creates a trainer for `model` with `workers` worker threads.
+    /// - Parameters:
+    ///   - model: The model to train.
+    ///   - loss: The loss each worker differentiates.
+    ///   - optimizer: The optimizer that steps with the averaged gradient.
+    ///   - workers: The number of worker threads, > 0.
     public init(model: Sequential, loss: any Loss, optimizer: any Optimizer, workers: Int) {
         precondition(workers > 0, "DataParallelTrainer needs at least one worker, got \(workers)")
         self.model = model
@@ -63,6 +68,13 @@ public final class DataParallelTrainer {
     /// batches of `batchSize` (the last may be smaller), one optimizer step per batch. Each
     /// epoch visits the samples in a fresh order from the default generator when `shuffle`.
     /// Layers built lazily are built at the first step, drawing what `fit` would draw.
+    /// - Parameters:
+    ///   - x: The inputs, samples along the first dimension.
+    ///   - y: The targets.
+    ///   - epochs: The passes over the samples.
+    ///   - batchSize: The global batch, split among the workers.
+    ///   - shuffle: Whether each epoch visits the samples in a fresh order.
+    /// - Returns: Each epoch's loss and wall time.
     @discardableResult
     public func fit(_ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true)
         -> DataParallelHistory
@@ -92,6 +104,10 @@ public final class DataParallelTrainer {
 
     /// One synchronous step on the global batch `x`/`y`: averaged gradient, then one update.
     /// Returns the batch loss `L` at the parameters before the step.
+    /// - Parameters:
+    ///   - x: The global batch's inputs.
+    ///   - y: Its targets.
+    /// - Returns: `L` before the step.
     @discardableResult
     public func step(_ x: Tensor, _ y: Tensor) -> Float {
         whileRecordingGradients { step(x, y, rows: Array(0..<x.shape[0])) }
@@ -99,6 +115,10 @@ public final class DataParallelTrainer {
 
     /// The batch loss `L` and averaged gradient `g` at the current parameters, without
     /// stepping: one gradient per `model.parameters` entry, nil where no worker produced one.
+    /// - Parameters:
+    ///   - x: The global batch's inputs.
+    ///   - y: Its targets.
+    /// - Returns: `L` and `g`.
     public func lossAndGradient(_ x: Tensor, _ y: Tensor) -> (loss: Float, gradients: [[Float]?]) {
         whileRecordingGradients { averagedLossAndGradient(x, y, rows: Array(0..<x.shape[0])) }
     }

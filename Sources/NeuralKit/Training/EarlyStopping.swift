@@ -7,11 +7,18 @@
 /// model.fit(x, y, epochs: 500, validationSplit: 0.2, earlyStopping: EarlyStopping(patience: 10))
 /// ```
 public final class EarlyStopping {
+    /// How many epochs without improvement are allowed before stopping.
     public let patience: Int
+    /// How much lower than the best a loss must be to count as an improvement.
     public let minDelta: Float
     private var best = Float.infinity
     private var epochsWithoutImprovement = 0
 
+    /// Creates the callback; use a new one for each `fit` call, since it remembers the best loss.
+    ///
+    /// - Parameters:
+    ///   - patience: Epochs without improvement tolerated, ≥ 0.
+    ///   - minDelta: The smallest drop that counts as an improvement, ≥ 0.
     public init(patience: Int = 5, minDelta: Float = 0) {
         precondition(patience >= 0 && minDelta >= 0, "EarlyStopping needs patience ≥ 0 and minDelta ≥ 0")
         self.patience = patience

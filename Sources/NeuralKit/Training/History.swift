@@ -17,6 +17,12 @@ public struct History: Sendable {
     /// The epoch (1-based) after which `EarlyStopping` stopped training, if it did.
     public var stoppedEpoch: Int?
 
+    /// Creates a history, e.g. to plot losses recorded by a hand-written training loop.
+    ///
+    /// - Parameters:
+    ///   - loss: The loss of each epoch.
+    ///   - learningRates: The learning rate of each epoch.
+    ///   - seconds: The wall time of the training.
     public init(loss: [Float] = [], learningRates: [Float] = [], seconds: Double = 0) {
         self.loss = loss
         self.learningRates = learningRates

@@ -2,6 +2,10 @@ import Dispatch
 
 extension Sequential {
     /// Chooses how the model learns (Keras's `compile`).
+    ///
+    /// - Parameters:
+    ///   - optimizer: The update rule `fit` applies after each batch (or after `accumulationSteps` batches).
+    ///   - loss: The loss `fit` minimizes and `evaluate` reports, e.g. `MeanSquaredError()`.
     public func compile(optimizer: any Optimizer, loss: any Loss) {
         self.optimizer = optimizer
         self.loss = loss
@@ -24,6 +28,32 @@ extension Sequential {
     /// (before any shuffling), or `validationData` is given; after each epoch the model is
     /// evaluated on it (`History.validationLoss`, and the `metrics`); `earlyStopping` may end
     /// training early.
+    ///
+    /// ```swift
+    /// let model = Sequential { Dense(1, inputSize: 1) }
+    /// model.compile(optimizer: Adam(learningRate: 0.01), loss: MeanSquaredError())
+    /// let history = model.fit(x, y, epochs: 1000, batchSize: 32)
+    /// ```
+    ///
+    /// - Precondition: `compile(optimizer:loss:)` was called; `x` and `y` have as many samples;
+    ///   `batchSize > 0`, `epochs ≥ 0`; `schedule` and `reduceOnPlateau` are not both given;
+    ///   `0 ≤ validationSplit < 1`.
+    /// - Parameters:
+    ///   - x: The inputs, samples along the first dimension.
+    ///   - y: The targets, as many samples as `x`.
+    ///   - epochs: How many passes over the samples (Keras: 1).
+    ///   - batchSize: The samples per gradient (Keras: 32); the last batch of an epoch may be smaller.
+    ///   - shuffle: Whether each epoch visits the samples in a fresh random order.
+    ///   - schedule: Sets the learning rate before every update, `α = schedule.learningRate(at: step)`.
+    ///   - reduceOnPlateau: Lowers the learning rate after epochs whose loss did not improve.
+    ///   - clipNorm: When given, gradients are rescaled to global norm at most `clipNorm` (see ``clipGradients(_:maxNorm:)``).
+    ///   - accumulationSteps: How many batches' gradients are averaged into one update.
+    ///   - verbose: Whether to draw a progress bar on a terminal.
+    ///   - validationSplit: The fraction of samples, taken from the end, held out for validation.
+    ///   - validationData: Validation samples given explicitly (used when `validationSplit` holds out none).
+    ///   - metrics: Further quantities recorded per epoch, e.g. `[.accuracy]`.
+    ///   - earlyStopping: Ends training when the monitored loss stops improving.
+    /// - Returns: The loss, learning rate, validation loss and metrics of every epoch, and the wall time.
     @discardableResult
     public func fit(
         _ x: Tensor, _ y: Tensor, epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true,
@@ -74,12 +104,20 @@ extension Sequential {
     }
 
     /// The model's outputs for `x`, without recording gradients.
+    ///
+    /// - Parameter x: The inputs, samples along the first dimension.
+    /// - Returns: The outputs, in inference mode (dropout off).
     public func predict(_ x: Tensor) -> Tensor {
         withoutGradient { self(x) }
     }
 
     /// The compiled loss on `x`/`y` plus the regularization penalties (as `fit` reports it
     /// and as Keras's `evaluate` does), without recording gradients.
+    ///
+    /// - Parameters:
+    ///   - x: The inputs, samples along the first dimension.
+    ///   - y: The targets, as many samples as `x`.
+    /// - Returns: The loss over all samples at once (not batch by batch), penalties included.
     public func evaluate(_ x: Tensor, _ y: Tensor) -> Float {
         guard let loss else { preconditionFailure("call compile(optimizer:loss:) before evaluate") }
         return withoutGradient { regularized(loss(predicted: self(x), target: y)).scalar }

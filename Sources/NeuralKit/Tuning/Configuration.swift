@@ -11,6 +11,9 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     public let values: [HyperparameterValue]
 
     /// A configuration from parallel lists of names and values.
+    /// - Parameters:
+    ///   - names: The hyperparameters' names.
+    ///   - values: One value per name.
     public init(names: [String], values: [HyperparameterValue]) {
         precondition(names.count == values.count, "\(names.count) names for \(values.count) values")
         self.names = names
@@ -18,6 +21,8 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value named `name`; stops on an unknown name, listing the known ones.
+    /// - Parameter name: A hyperparameter's name.
+    /// - Returns: Its value.
     public subscript(name: String) -> HyperparameterValue {
         guard let index = names.firstIndex(of: name) else {
             preconditionFailure("no hyperparameter named '\(name)'; the configuration has \(names)")
@@ -26,6 +31,8 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A real or integer value as a `Double`.
+    /// - Parameter name: A hyperparameter's name.
+    /// - Returns: Its value.
     public func double(_ name: String) -> Double {
         switch self[name] {
         case .real(let value): return value
@@ -35,9 +42,13 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A real or integer value as a `Float`, such as a learning rate.
+    /// - Parameter name: A hyperparameter's name.
+    /// - Returns: Its value.
     public func float(_ name: String) -> Float { Float(double(name)) }
 
     /// An integer value (or a real that is a whole number), such as a batch size.
+    /// - Parameter name: A hyperparameter's name.
+    /// - Returns: Its value.
     public func integer(_ name: String) -> Int {
         let value = self[name]
         if case .integer(let integer) = value { return integer }
@@ -46,6 +57,8 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A name value, such as an optimizer's.
+    /// - Parameter name: A hyperparameter's name.
+    /// - Returns: Its value.
     public func text(_ name: String) -> String {
         guard case .text(let text) = self[name] else { preconditionFailure("'\(name)' is \(self[name]), not a name") }
         return text

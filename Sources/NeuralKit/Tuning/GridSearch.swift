@@ -15,6 +15,9 @@ public struct GridSearch: Sendable {
     public let budgetPerTrial: Int
 
     /// A grid search over `space`, `budgetPerTrial` per combination.
+    /// - Parameters:
+    ///   - space: The values to combine.
+    ///   - budgetPerTrial: The budget passed to every trial.
     public init(_ space: SearchSpace, budgetPerTrial: Int = 1) {
         precondition(budgetPerTrial > 0, "GridSearch needs budgetPerTrial > 0, got \(budgetPerTrial)")
         self.space = space
@@ -29,6 +32,8 @@ public struct GridSearch: Sendable {
 
     /// Evaluates `objective(configuration, budget)` for every combination, in order; lower
     /// scores are better.
+    /// - Parameter objective: Trains with a configuration and a budget and returns the score.
+    /// - Returns: Every trial and the best.
     public func run(_ objective: (Configuration, _ budget: Int) -> Float) -> TuningResult {
         TuningResult(method: "grid", evaluating: configurations, budget: budgetPerTrial, objective)
     }

@@ -15,10 +15,13 @@ public enum HyperparameterValue: Hashable, Sendable {
 
 extension HyperparameterValue: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
     /// A real value from a literal such as `0.01`.
+    /// - Parameter value: The literal.
     public init(floatLiteral value: Double) { self = .real(value) }
     /// An integer value from a literal such as `32`.
+    /// - Parameter value: The literal.
     public init(integerLiteral value: Int) { self = .integer(value) }
     /// A name from a literal such as `"adam"`.
+    /// - Parameter value: The literal.
     public init(stringLiteral value: String) { self = .text(value) }
 }
 
@@ -55,6 +58,11 @@ public enum Hyperparameter: Sendable {
 
     /// `count` reals spaced evenly on a log scale from `low` to `high`, both included: a
     /// grid's version of `.logUniform` (`logSpaced(1e-4, 1, count: 5)` is 10⁻⁴, 10⁻³, …, 1).
+    /// - Parameters:
+    ///   - low: The first value, > 0.
+    ///   - high: The last value, > `low`.
+    ///   - count: How many values, ≥ 2.
+    /// - Returns: A `.choice` of the values.
     public static func logSpaced(_ low: Double, _ high: Double, count: Int) -> Hyperparameter {
         precondition(
             low > 0 && high > low && count >= 2,

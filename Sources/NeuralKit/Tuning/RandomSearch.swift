@@ -23,6 +23,11 @@ public struct RandomSearch: Sendable {
     public let seed: UInt64
 
     /// A random search of `trials` draws from `space`.
+    /// - Parameters:
+    ///   - space: Where to draw from.
+    ///   - trials: How many configurations to try, > 0.
+    ///   - budgetPerTrial: The budget passed to every trial.
+    ///   - seed: Fixes the draws.
     public init(_ space: SearchSpace, trials: Int, budgetPerTrial: Int = 1, seed: UInt64 = 0) {
         precondition(
             trials > 0 && budgetPerTrial > 0,
@@ -43,6 +48,8 @@ public struct RandomSearch: Sendable {
 
     /// Evaluates `objective(configuration, budget)` for every draw, in order; lower scores
     /// are better.
+    /// - Parameter objective: Trains with a configuration and a budget and returns the score.
+    /// - Returns: Every trial and the best.
     public func run(_ objective: (Configuration, _ budget: Int) -> Float) -> TuningResult {
         TuningResult(method: "random", evaluating: configurations, budget: budgetPerTrial, objective)
     }

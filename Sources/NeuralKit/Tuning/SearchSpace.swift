@@ -12,6 +12,7 @@ public struct SearchSpace: Sendable, ExpressibleByDictionaryLiteral {
     public let dimensions: [(name: String, range: Hyperparameter)]
 
     /// A space from `name: range` pairs; names must be unique.
+    /// - Parameter dimensions: The names and ranges, in the order to search them.
     public init(_ dimensions: [(name: String, range: Hyperparameter)]) {
         for (index, dimension) in dimensions.enumerated() {
             precondition(
@@ -23,6 +24,7 @@ public struct SearchSpace: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// A space from a dictionary literal, keeping the order written.
+    /// - Parameter elements: The names and ranges.
     public init(dictionaryLiteral elements: (String, Hyperparameter)...) {
         self.init(elements.map { (name: $0.0, range: $0.1) })
     }
@@ -32,6 +34,7 @@ public struct SearchSpace: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Every combination of the dimensions' values (the Cartesian product), the first
     /// dimension varying slowest, as nested `for` loops in the order written.
+    /// - Returns: Every combination, once.
     public func grid() -> [Configuration] {
         var combinations: [[HyperparameterValue]] = [[]]
         for (name, range) in dimensions {
@@ -42,6 +45,8 @@ public struct SearchSpace: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// One configuration, drawing each dimension in order from `generator`.
+    /// - Parameter generator: The generator to draw from.
+    /// - Returns: One configuration.
     public func sample(using generator: inout RandomGenerator) -> Configuration {
         var values: [HyperparameterValue] = []
         for (_, range) in dimensions { values.append(range.sample(using: &generator)) }

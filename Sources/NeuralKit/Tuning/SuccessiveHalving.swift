@@ -32,6 +32,12 @@ public struct SuccessiveHalving: Sendable {
     public let seed: UInt64
 
     /// Successive halving of `configurations` draws from `space`.
+    /// - Parameters:
+    ///   - space: Where to draw from.
+    ///   - configurations: `n`, how many configurations the first rung tries, > 0.
+    ///   - minimumBudget: `r`, the first rung's budget.
+    ///   - reduction: `η ≥ 2`.
+    ///   - seed: Fixes the draws.
     public init(
         _ space: SearchSpace, configurations: Int, minimumBudget: Int = 1, reduction: Int = 3, seed: UInt64 = 0
     ) {
@@ -69,6 +75,8 @@ public struct SuccessiveHalving: Sendable {
 
     /// Runs the rungs, each in the order of the configurations' first draws; lower scores
     /// are better. The result's `best` is the best of the last rung.
+    /// - Parameter objective: Trains with a configuration and a budget and returns the score.
+    /// - Returns: Every trial of every rung and the best.
     public func run(_ objective: (Configuration, _ budget: Int) -> Float) -> TuningResult {
         let candidates = configurations
         var survivors = Array(candidates.indices)

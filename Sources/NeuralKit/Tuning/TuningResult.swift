@@ -14,6 +14,8 @@ public struct Trial: Sendable {
     public let score: Float
 
     /// Whether this trial beats `other`: a lower score, NaN last, ties to the earlier trial.
+    /// - Parameter other: Another trial.
+    /// - Returns: Whether this one ranks first.
     public func isBetter(than other: Trial) -> Bool {
         switch (score.isNaN, other.score.isNaN) {
         case (false, true): return true
@@ -38,6 +40,9 @@ public struct TuningResult: Sendable, CustomStringConvertible {
     public let trials: [Trial]
 
     /// A result from trials in run order.
+    /// - Parameters:
+    ///   - method: The search's name.
+    ///   - trials: Every trial, in run order.
     public init(method: String, trials: [Trial]) {
         precondition(!trials.isEmpty, "a tuning result needs at least one trial")
         self.method = method
@@ -75,6 +80,8 @@ public struct TuningResult: Sendable, CustomStringConvertible {
     }
 
     /// A Markdown table of the trials (in run order, or `ranked`), the best marked with ★.
+    /// - Parameter byScore: Whether to list the trials `ranked` instead of in run order.
+    /// - Returns: The table's lines.
     public func table(ranked byScore: Bool = false) -> String {
         let names = trials[0].configuration.names
         let showsRung = trials.contains { $0.rung > 0 }

@@ -34,6 +34,10 @@ public final class MultiHeadSelfAttention: Layer {
     private let recordedWeights = Mutex<(shape: [Int], scalars: [Float])?>(nil)
 
     /// Creates the layer; the projections are drawn at the first call.
+    /// - Parameters:
+    ///   - heads: The number of heads, > 0.
+    ///   - keyDimension: `d_k`, each head's width, > 0.
+    ///   - causal: Whether position `i` may attend only to positions `j ≤ i`.
     public init(heads: Int, keyDimension: Int, causal: Bool = false) {
         precondition(
             heads > 0 && keyDimension > 0,
@@ -43,6 +47,10 @@ public final class MultiHeadSelfAttention: Layer {
         self.causal = causal
     }
 
+    /// Attends every position to every (or, with `causal`, every earlier) position.
+    ///
+    /// - Parameter input: A batch of sequences `[batch, time, model]`; the first call fixes `model`.
+    /// - Returns: A tensor of the input's shape; the attention weights are kept in `lastAttentionWeights`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank == 3, "MultiHeadSelfAttention expects [batch, time, model], got \(input.shape)")
         let (batch, time, model) = (input.shape[0], input.shape[1], input.shape[2])
@@ -68,8 +76,10 @@ public final class MultiHeadSelfAttention: Layer {
         recordedWeights.withLock { recorded in recorded.map { Tensor(shape: $0.shape, scalars: $0.scalars) } }
     }
 
+    /// The four projections' kernels and biases (empty until the first call).
     public var parameters: [Tensor] { [query, key, value, output].flatMap { $0?.parameters ?? [] } }
 
+    /// `"MultiHeadSelfAttention(heads×keyDimension)"`, marked when causal.
     public var summaryName: String {
         "MultiHeadSelfAttention(\(heads)×\(keyDimension)\(causal ? ", causal" : ""))"
     }

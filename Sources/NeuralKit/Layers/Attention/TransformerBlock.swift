@@ -25,6 +25,12 @@ public final class TransformerBlock: Layer {
     public let feedForwardNormalization = LayerNormalization()
 
     /// Creates the block; `activation` is the feed-forward one (ReLU in the paper, GELU in BERT and GPT).
+    /// - Parameters:
+    ///   - heads: The attention's number of heads.
+    ///   - keyDimension: The attention's `d_k`.
+    ///   - feedForwardSize: The hidden width of the feed-forward layers.
+    ///   - causal: Whether the attention is causal.
+    ///   - activation: The first feed-forward layer's activation.
     public init(
         heads: Int, keyDimension: Int, feedForwardSize: Int, causal: Bool = false, activation: Activation = .relu
     ) {
@@ -32,11 +38,19 @@ public final class TransformerBlock: Layer {
         feedForward = Dense(feedForwardSize, activation: activation)
     }
 
+    /// Applies the block in inference mode.
+    ///
+    /// - Parameter input: A batch of sequences `[batch, time, model]`.
+    /// - Returns: A tensor of the input's shape.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         self(input, training: false)
     }
 
     /// Applies the block, passing the mode on to its sub-layers.
+    /// - Parameters:
+    ///   - input: A batch of sequences `[batch, time, model]`.
+    ///   - training: Passed on to the sub-layers.
+    /// - Returns: A tensor of the input's shape.
     public func callAsFunction(_ input: Tensor, training: Bool) -> Tensor {
         precondition(input.rank == 3, "TransformerBlock expects [batch, time, model], got \(input.shape)")
         let attended = attentionNormalization(input + attention(input, training: training), training: training)
@@ -46,11 +60,13 @@ public final class TransformerBlock: Layer {
         return feedForwardNormalization(attended + transformed, training: training)
     }
 
+    /// The sub-layers' parameters: attention, its normalization, the two feed-forward layers, their normalization.
     public var parameters: [Tensor] {
         attention.parameters + attentionNormalization.parameters + feedForward.parameters
             + (feedForwardOutput?.parameters ?? []) + feedForwardNormalization.parameters
     }
 
+    /// `"TransformerBlock(heads×keyDimension, ff size)"`, marked when causal.
     public var summaryName: String {
         "TransformerBlock(\(attention.heads)×\(attention.keyDimension), ff \(feedForward.units)"
             + "\(attention.causal ? ", causal" : ""))"

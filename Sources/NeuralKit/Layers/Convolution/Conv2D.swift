@@ -29,6 +29,13 @@ public final class Conv2D: Layer {
     public private(set) var bias: Tensor?
 
     /// Creates the layer; with `inputChannels` the weights are drawn now, otherwise on first use.
+    /// - Parameters:
+    ///   - filters: The number of output channels, > 0.
+    ///   - kernelSize: The side `k` of the square kernel, > 0.
+    ///   - strides: The step between windows, > 0.
+    ///   - padding: `.valid` (no padding) or `.same` (output size `⌈input / strides⌉`).
+    ///   - activation: The function applied after the convolution.
+    ///   - inputChannels: The number of input channels; `nil` to learn it at the first call.
     public init(
         filters: Int, kernelSize: Int, strides: Int = 1, padding: Padding = .valid,
         activation: Activation = .linear, inputChannels: Int? = nil
@@ -53,6 +60,10 @@ public final class Conv2D: Layer {
         bias = Tensor.zeros([filters], requiresGradient: true)
     }
 
+    /// Convolves the images with every filter, adds the bias and applies the activation.
+    ///
+    /// - Parameter input: Images `[batch, height, width, channels]`; the first call fixes `channels`.
+    /// - Returns: `[batch, height′, width′, filters]`, the spatial size set by `strides` and `padding`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank == 4, "Conv2D expects NHWC [batch, height, width, channels], got \(input.shape)")
         if kernel == nil { build(inputChannels: input.shape[3]) }
@@ -67,8 +78,10 @@ public final class Conv2D: Layer {
         return activation(rows.reshaped(Array(patches.shape.dropLast()) + [filters]))
     }
 
+    /// `K` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
 
+    /// `"Conv2D(filters, k×k)"` with the strides, padding and activation that differ from the defaults.
     public var summaryName: String {
         let options = [
             "\(filters)", "\(kernelSize)×\(kernelSize)", strides == 1 ? nil : "strides \(strides)",

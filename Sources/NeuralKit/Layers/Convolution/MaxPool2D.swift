@@ -14,6 +14,10 @@ public final class MaxPool2D: Layer {
     public let padding: Padding
 
     /// Creates the layer; `strides` defaults to `poolSize`.
+    /// - Parameters:
+    ///   - poolSize: The side of the square window, > 0.
+    ///   - strides: The step between windows; `nil` for `poolSize`.
+    ///   - padding: `.valid` or `.same`.
     public init(poolSize: Int = 2, strides: Int? = nil, padding: Padding = .valid) {
         precondition(poolSize > 0, "MaxPool2D needs poolSize > 0, got \(poolSize)")
         self.poolSize = poolSize
@@ -21,13 +25,19 @@ public final class MaxPool2D: Layer {
         self.padding = padding
     }
 
+    /// Takes each window's maximum, channel by channel; the gradient goes to the maximum's position.
+    ///
+    /// - Parameter input: Images `[batch, height, width, channels]`.
+    /// - Returns: `[batch, height′, width′, channels]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         precondition(input.rank == 4, "MaxPool2D expects NHWC [batch, height, width, channels], got \(input.shape)")
         return input.maxPooled(size: (poolSize, poolSize), strides: (strides, strides), padding: padding)
     }
 
+    /// None.
     public var parameters: [Tensor] { [] }
 
+    /// `"MaxPool2D(p×p)"` with the strides and padding that differ from the defaults.
     public var summaryName: String {
         let options = [
             "\(poolSize)×\(poolSize)", strides == poolSize ? nil : "strides \(strides)",

@@ -27,6 +27,11 @@ public final class GraphConvolution: Layer {
 
     /// Creates the layer for the graph with adjacency matrix `adjacency` (`[n, n]`, symmetric,
     /// entries ≥ 0, 1 for an edge); with `inputSize` the weights are drawn now.
+    /// - Parameters:
+    ///   - units: The number of output features per node, > 0.
+    ///   - adjacency: `A`, `[nodes, nodes]`.
+    ///   - activation: The function applied last.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
     public init(units: Int, adjacency: Tensor, activation: Activation = .linear, inputSize: Int? = nil) {
         precondition(units > 0, "GraphConvolution needs at least one unit, got \(units)")
         self.units = units
@@ -36,6 +41,8 @@ public final class GraphConvolution: Layer {
     }
 
     /// `Â = D^{−1/2}(A + I)D^{−1/2}`, Kipf & Welling's renormalization of an adjacency matrix.
+    /// - Parameter adjacency: `A`, square, entries ≥ 0.
+    /// - Returns: `Â`, of the same shape.
     public static func normalize(_ adjacency: Tensor) -> Tensor {
         precondition(
             adjacency.rank == 2 && adjacency.shape[0] == adjacency.shape[1],
@@ -60,6 +67,10 @@ public final class GraphConvolution: Layer {
         bias = Tensor.zeros([units], requiresGradient: true)
     }
 
+    /// Computes `act(Â·H·W + b)`.
+    ///
+    /// - Parameter input: The node features `H`, `[nodes, features]`, one row per node of the graph, in order.
+    /// - Returns: The new features, `[nodes, units]`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let nodes = normalizedAdjacency.shape[0]
         precondition(
@@ -74,7 +85,9 @@ public final class GraphConvolution: Layer {
         return activation(normalizedAdjacency.matmul(input.matmul(kernel)) + bias)
     }
 
+    /// `W` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, bias].compactMap { $0 } }
 
+    /// `"GraphConvolution(units)"`, with the activation when it is not linear.
     public var summaryName: String { "GraphConvolution(\(units)\(activation == .linear ? "" : ", \(activation)"))" }
 }

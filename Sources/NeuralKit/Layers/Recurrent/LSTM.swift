@@ -29,6 +29,10 @@ public final class LSTM: Layer {
     public private(set) var bias: Tensor?
 
     /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
+    /// - Parameters:
+    ///   - units: The size of `h` and `c`, > 0.
+    ///   - returnSequences: Whether to return every `hₜ` rather than the last.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
     public init(units: Int, returnSequences: Bool = false, inputSize: Int? = nil) {
         precondition(units > 0, "LSTM needs at least one unit, got \(units)")
         self.units = units
@@ -46,6 +50,10 @@ public final class LSTM: Layer {
         recurrentKernel?.requiresGradient = true
     }
 
+    /// Runs the recurrence over the time axis (unrolled into the graph).
+    ///
+    /// - Parameter input: A batch of sequences, `[batch, time, features]`; the first call fixes `features`.
+    /// - Returns: The last state `[batch, units]`, or every state `[batch, time, units]` with `returnSequences`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         if kernel == nil, input.rank == 3 { build(inputSize: input.shape[2]) }
         guard let kernel, let recurrentKernel, let bias else {
@@ -67,7 +75,9 @@ public final class LSTM: Layer {
         return returnSequences ? Recurrence.stacked(states) : hidden
     }
 
+    /// `W`, `U` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, recurrentKernel, bias].compactMap { $0 } }
 
+    /// `"LSTM(units)"`, or `"LSTM(units, sequences)"` with `returnSequences`.
     public var summaryName: String { "LSTM(\(units)\(returnSequences ? ", sequences" : ""))" }
 }

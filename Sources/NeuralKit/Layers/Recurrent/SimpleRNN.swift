@@ -25,6 +25,11 @@ public final class SimpleRNN: Layer {
     public private(set) var bias: Tensor?
 
     /// Creates the layer; with `inputSize` the weights are drawn now, otherwise on first use.
+    /// - Parameters:
+    ///   - units: The size of the state, > 0.
+    ///   - activation: `act`.
+    ///   - returnSequences: Whether to return every state rather than the last.
+    ///   - inputSize: The number of input features; `nil` to learn it at the first call.
     public init(units: Int, activation: Activation = .tanh, returnSequences: Bool = false, inputSize: Int? = nil) {
         precondition(units > 0, "SimpleRNN needs at least one unit, got \(units)")
         self.units = units
@@ -42,6 +47,10 @@ public final class SimpleRNN: Layer {
         recurrentKernel?.requiresGradient = true
     }
 
+    /// Runs the recurrence over the time axis (unrolled into the graph).
+    ///
+    /// - Parameter input: A batch of sequences, `[batch, time, features]`; the first call fixes `features`.
+    /// - Returns: The last state `[batch, units]`, or every state `[batch, time, units]` with `returnSequences`.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         if kernel == nil, input.rank == 3 { build(inputSize: input.shape[2]) }
         guard let kernel, let recurrentKernel, let bias else {
@@ -57,7 +66,9 @@ public final class SimpleRNN: Layer {
         return returnSequences ? Recurrence.stacked(states) : state
     }
 
+    /// `W`, `U` and `b` (empty until built).
     public var parameters: [Tensor] { [kernel, recurrentKernel, bias].compactMap { $0 } }
 
+    /// `"SimpleRNN(units)"`, or `"SimpleRNN(units, sequences)"` with `returnSequences`.
     public var summaryName: String { "SimpleRNN(\(units)\(returnSequences ? ", sequences" : ""))" }
 }

@@ -18,6 +18,10 @@ public struct CosineDecay: LearningRateSchedule {
     public let alpha: Float
 
     /// Creates the schedule.
+    /// - Parameters:
+    ///   - initialLearningRate: α₀.
+    ///   - decaySteps: `T` > 0.
+    ///   - alpha: `a` ∈ [0, 1].
     public init(initialLearningRate: Float, decaySteps: Int, alpha: Float = 0) {
         precondition(decaySteps > 0, "CosineDecay needs decaySteps > 0, got \(decaySteps)")
         precondition(alpha >= 0 && alpha <= 1, "CosineDecay needs 0 ≤ alpha ≤ 1, got \(alpha)")
@@ -26,6 +30,10 @@ public struct CosineDecay: LearningRateSchedule {
         self.alpha = alpha
     }
 
+    /// `α₀ · ((1 − a) · ½ (1 + cos(π · min(t, T) / T)) + a)`, computed in `Double`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         let progress = Double(min(step, decaySteps)) / Double(decaySteps)

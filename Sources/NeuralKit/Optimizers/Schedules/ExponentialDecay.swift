@@ -17,6 +17,11 @@ public struct ExponentialDecay: LearningRateSchedule {
     public let staircase: Bool
 
     /// Creates the schedule.
+    /// - Parameters:
+    ///   - initialLearningRate: α₀.
+    ///   - decaySteps: The steps per factor of `decayRate`, > 0.
+    ///   - decayRate: The multiplier, > 0.
+    ///   - staircase: Whether the exponent is rounded down.
     public init(initialLearningRate: Float, decaySteps: Int, decayRate: Float, staircase: Bool = false) {
         precondition(decaySteps > 0, "ExponentialDecay needs decaySteps > 0, got \(decaySteps)")
         precondition(decayRate > 0, "ExponentialDecay needs decayRate > 0, got \(decayRate)")
@@ -26,6 +31,10 @@ public struct ExponentialDecay: LearningRateSchedule {
         self.staircase = staircase
     }
 
+    /// `α₀ · rate^{t / decaySteps}` (the exponent rounded down when `staircase`), computed in `Double`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         var exponent = Double(step) / Double(decaySteps)

@@ -8,11 +8,15 @@
 /// ```
 public protocol LearningRateSchedule {
     /// The learning rate for optimizer step `step` (0 for the first update).
+    /// - Parameter step: The update's number, from 0.
+    /// - Returns: The learning rate for that update.
     func learningRate(at step: Int) -> Float
 }
 
 extension LearningRateSchedule {
     /// The rates for steps `0..<count`, for plotting a schedule.
+    /// - Parameter count: How many steps.
+    /// - Returns: `learningRate(at: 0)`, …, `learningRate(at: count − 1)`.
     public func learningRates(steps count: Int) -> [Float] {
         (0..<count).map { learningRate(at: $0) }
     }

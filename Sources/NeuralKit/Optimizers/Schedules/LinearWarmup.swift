@@ -20,6 +20,10 @@ public struct LinearWarmup<Schedule: LearningRateSchedule>: LearningRateSchedule
     public let initialLearningRate: Float
 
     /// Wraps `schedule` in a warm-up of `warmupSteps` steps starting from `initialLearningRate`.
+    /// - Parameters:
+    ///   - schedule: The schedule after the warm-up.
+    ///   - warmupSteps: `W` ≥ 0.
+    ///   - initialLearningRate: The rate at step 0.
     public init(_ schedule: Schedule, warmupSteps: Int, initialLearningRate: Float = 0) {
         precondition(warmupSteps >= 0, "LinearWarmup needs warmupSteps ≥ 0, got \(warmupSteps)")
         self.schedule = schedule
@@ -27,6 +31,10 @@ public struct LinearWarmup<Schedule: LearningRateSchedule>: LearningRateSchedule
         self.initialLearningRate = initialLearningRate
     }
 
+    /// The warm-up line for `t < W`, then the wrapped schedule at `t − W`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         guard step < warmupSteps else { return schedule.learningRate(at: step - warmupSteps) }

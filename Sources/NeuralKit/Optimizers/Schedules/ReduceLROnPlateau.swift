@@ -33,6 +33,12 @@ public final class ReduceLROnPlateau {
     private var cooldownRemaining = 0
 
     /// Creates the callback with Keras's defaults.
+    /// - Parameters:
+    ///   - factor: The multiplier at each reduction, in (0, 1).
+    ///   - patience: Epochs without improvement before reducing, ≥ 0.
+    ///   - minDelta: The smallest drop that counts as an improvement.
+    ///   - cooldown: Epochs after a reduction before waiting again, ≥ 0.
+    ///   - minLearningRate: The floor of the rate.
     public init(
         factor: Float = 0.1, patience: Int = 10, minDelta: Float = 1e-4, cooldown: Int = 0,
         minLearningRate: Float = 0
@@ -48,6 +54,10 @@ public final class ReduceLROnPlateau {
 
     /// Records one epoch's `loss` and returns the learning rate for the next epoch, given
     /// the rate `learningRate` in use now.
+    /// - Parameters:
+    ///   - loss: The epoch's loss.
+    ///   - learningRate: The rate in use now.
+    /// - Returns: The rate for the next epoch: `learningRate`, or the reduced rate.
     public func update(epochLoss loss: Float, learningRate: Float) -> Float {
         if cooldownRemaining > 0 {
             cooldownRemaining -= 1

@@ -15,6 +15,10 @@ public struct StepDecay: LearningRateSchedule {
     public let stepSize: Int
 
     /// Creates the schedule.
+    /// - Parameters:
+    ///   - initialLearningRate: α₀.
+    ///   - factor: The multiplier at each drop, in (0, 1].
+    ///   - stepSize: The steps between drops, > 0.
     public init(initialLearningRate: Float, factor: Float = 0.5, stepSize: Int) {
         precondition(factor > 0 && factor <= 1, "StepDecay needs 0 < factor ≤ 1, got \(factor)")
         precondition(stepSize > 0, "StepDecay needs stepSize > 0, got \(stepSize)")
@@ -23,6 +27,10 @@ public struct StepDecay: LearningRateSchedule {
         self.stepSize = stepSize
     }
 
+    /// `α₀ · factor^⌊t / stepSize⌋`, computed in `Double`.
+    ///
+    /// - Parameter step: `t`, the optimizer update, from 0.
+    /// - Returns: The learning rate for that update.
     public func learningRate(at step: Int) -> Float {
         precondition(step >= 0, "learning-rate step must be ≥ 0, got \(step)")
         return Float(Double(initialLearningRate) * Elementary.pow(Double(factor), Double(step / stepSize)))
