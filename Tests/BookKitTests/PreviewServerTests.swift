@@ -22,6 +22,19 @@ import Testing
         #expect(css.contains("Content-Type: text/css") && css.hasSuffix("a{}"))
     }
 
+    /// A folder is its `index.html`, with or without the trailing slash (DocC's links have none).
+    @Test func aFolderIsServedAsItsIndexPage() throws {
+        let (server, root) = try Self.server()
+        try FileManager.default.createDirectory(atPath: root + "/api/module", withIntermediateDirectories: true)
+        try "<html><body>api</body></html>".write(
+            toFile: root + "/api/module/index.html", atomically: true, encoding: .utf8)
+        for target in ["/api/module", "/api/module/"] {
+            let page = Self.text(server.respond(to: "GET \(target) HTTP/1.1\r\n\r\n"))
+            #expect(page.hasPrefix("HTTP/1.1 200 OK") && page.contains("api"), "\(target)")
+        }
+        #expect(Self.text(server.respond(to: "GET /api HTTP/1.1\r\n\r\n")).hasPrefix("HTTP/1.1 404"), "no index.html")
+    }
+
     @Test func neverServesOutsideTheSiteFolder() throws {
         let (server, _) = try Self.server()
         #expect(server.resolve("/../../etc/passwd") == nil)

@@ -168,13 +168,18 @@ public final class PreviewServer: @unchecked Sendable {
         return Self.response(status: "200 OK", type: type, body: parts[0] == "HEAD" ? Data() : body)
     }
 
-    /// The file a URL path names inside the site; nil if it would leave the site folder, by
-    /// `..` or by a symbolic link that points out of it (links within it are followed).
+    /// The file a URL path names inside the site — a folder's `index.html` for a folder, with
+    /// or without the trailing slash (DocC's deep links have none); nil if it would leave the
+    /// site folder, by `..` or by a symbolic link that points out of it (links within it are
+    /// followed).
     func resolve(_ target: String) -> String? {
         guard let decoded = target.removingPercentEncoding, !decoded.contains("\0") else { return nil }
-        let relative = decoded.hasSuffix("/") ? decoded + "index.html" : decoded
-        let path = URL(fileURLWithPath: root + "/" + relative).standardizedFileURL.path
+        var path = URL(fileURLWithPath: root + "/" + decoded).standardizedFileURL.path
         guard path == root || path.hasPrefix(root + "/") else { return nil }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            path += "/index.html"
+        }
         guard let real = Self.realPath(path), real == realRoot || real.hasPrefix(realRoot + "/") else { return nil }
         return real
     }
