@@ -4,6 +4,10 @@
 struct MathScanner {
     let bytes: [UInt8]
     let codeLines: Set<Int>
+    /// For lines inside block quotes and list items, how many bytes their container prefix
+    /// (`> `, an item's indentation) takes: a formula spanning lines leaves those out of its
+    /// TeX and keeps them in the Markdown, so the quote or item goes on after it.
+    let containerPrefixes: [Int: Int]
     /// For each line (0-based), the byte offset where its paragraph ends: a formula or code span
     /// never runs past a blank line or into a code block.
     let paragraphEnds: [Int]
@@ -13,9 +17,10 @@ struct MathScanner {
     var line = 1
     var lineStart = 0
 
-    init(_ markdown: String, codeLines: Set<Int>) {
+    init(_ markdown: String, codeLines: Set<Int>, containerPrefixes: [Int: Int] = [:]) {
         bytes = Array(markdown.utf8)
         self.codeLines = codeLines
+        self.containerPrefixes = containerPrefixes
         paragraphEnds = Self.paragraphEnds(bytes, codeLines: codeLines)
         output.reserveCapacity(bytes.count)
     }
@@ -76,10 +81,29 @@ struct MathScanner {
             if display { copy(upTo: index + 2) }
             return display
         }
-        let tex = String(decoding: bytes[content], as: UTF8.self)
-        spans.append(MathProtector.Span(tex: tex, display: display, line: line, column: index - lineStart + 1))
-        let newlines = bytes[index..<end].filter { $0 == newline }.count
-        output += Array(MathProtector.placeholder(spans.count - 1).utf8) + Array(repeating: newline, count: newlines)
+        var tex: [UInt8] = []
+        var replacement = Array(MathProtector.placeholder(spans.count).utf8)
+        var newlines = 0
+        var prefixEnd = index
+        for position in index..<end {
+            if bytes[position] == newline {
+                newlines += 1
+                // The next line's container prefix stays in the Markdown, then a filler word
+                // that `restore` removes, so the line is not blank and the container goes on.
+                let prefix = min(containerPrefixes[line + newlines] ?? 0, end - position - 1)
+                prefixEnd = position + 1 + prefix
+                replacement += [newline] + bytes[(position + 1)..<prefixEnd]
+                if prefix > 0 { replacement += Array(MathProtector.lineFiller.utf8) }
+                tex.append(newline)
+            } else if content.contains(position), position >= prefixEnd {
+                tex.append(bytes[position])
+            }
+        }
+        spans.append(
+            MathProtector.Span(
+                tex: String(decoding: tex, as: UTF8.self), display: display, line: line,
+                column: index - lineStart + 1))
+        output += replacement
         line += newlines
         if newlines > 0, let last = bytes[index..<end].lastIndex(of: newline) { lineStart = last + 1 }
         index = end

@@ -1,0 +1,85 @@
+import CCMark
+import Foundation
+
+/// GitHub tables, which Debian's libcmark (plain CommonMark) lacks, rendered as cmark-gfm's
+/// table extension renders them. The pass works on cmark's tree, so a table is found wherever
+/// a paragraph may stand — in list items and block quotes — and never inside code: each
+/// paragraph whose lines hold a table becomes raw HTML (the paragraph text before the table,
+/// the table, and the blocks after it), its cells parsed as inline Markdown only.
+///
+/// ```
+/// | 原文 | NeuralKit |
+/// |---|:---:|
+/// | `Dense(1)` | `Dense(1, inputSize: 1)` |
+/// ```
+enum GFMTables {
+    /// Replaces every paragraph (or setext heading, whose underline may be a table's last row)
+    /// of `document` that holds a table. `source` is the Markdown `document` was parsed from;
+    /// `references` the link definitions cells resolve against (nil: `document`'s own).
+    static func render(in document: MarkdownDocument, source: String, references: String?) {
+        let lines = ContainerLines(source)
+        var definitions = references
+        for node in document.nodes() {
+            guard let (first, last) = textLines(of: node, in: lines) else { continue }
+            let paragraphLines = lines.lines(of: node, from: first, through: last)
+            guard let layout = TableLayout(paragraphLines) else { continue }
+            if definitions == nil { definitions = ReferenceDefinitions.text(of: document, lines: lines) }
+            let html = self.html(
+                layout, lines: paragraphLines, references: definitions ?? "", tight: isInTightList(node))
+            document.replace(node, withHTML: html, inline: false)
+        }
+    }
+
+    /// The lines of a paragraph, or of a setext heading with its underline; nil for other nodes
+    /// and for paragraphs of one line (a table needs two).
+    private static func textLines(of node: OpaquePointer, in lines: ContainerLines) -> (Int, Int)? {
+        let type = MarkdownNode.type(node)
+        let first = MarkdownNode.startLine(node)
+        let last = min(MarkdownNode.endLine(node), lines.lines.count)
+        guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, first >= 1, last > first else { return nil }
+        guard type == CMARK_NODE_HEADING else { return (first, last) }
+        // cmark may count the line after a setext underline as the heading's; stop at the underline.
+        let headingLines = lines.lines(of: node, from: first, through: last)
+        guard
+            let underline = headingLines.indices.dropFirst().first(where: { isSetextUnderline(headingLines[$0].text) })
+        else { return nil }
+        return (first, first + underline)
+    }
+
+    private static func isSetextUnderline(_ text: [UInt8]) -> Bool {
+        let trimmed = TableLayout.trimmed(text).prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        let rest = TableLayout.trimmed(text).dropFirst(trimmed.count)
+        guard let mark = trimmed.first, mark == UInt8(ascii: "=") || mark == UInt8(ascii: "-") else { return false }
+        return trimmed.allSatisfy { $0 == mark }
+            && rest.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// Whether `node` is a paragraph of a tight list's item, which cmark renders without `<p>`.
+    private static func isInTightList(_ node: OpaquePointer) -> Bool {
+        guard let item = cmark_node_parent(node), MarkdownNode.type(item) == CMARK_NODE_ITEM,
+            let list = cmark_node_parent(item)
+        else { return false }
+        return cmark_node_get_list_tight(list) != 0
+    }
+
+    /// The paragraph before the table, the table, and the blocks after it.
+    private static func html(_ layout: TableLayout, lines: [ContainerLines.Line], references: String, tight: Bool)
+        -> String
+    {
+        func text(_ range: Range<Int>) -> String {
+            lines[range].map { String(decoding: $0.text, as: UTF8.self) }.joined(separator: "\n")
+        }
+        var html = ""
+        if !layout.before.isEmpty {
+            // cmark-gfm unescapes `\|` in the paragraph it splits off the table, too.
+            let before = TableRowSyntax.unescapingPipes(text(layout.before))
+            html += MarkdownDocument(fragment: before, references: references).fragmentHTML(tight: tight)
+        }
+        html += TableHTML.table(layout, references: references)
+        if !layout.after.isEmpty {
+            html +=
+                "\n" + MarkdownDocument(fragment: text(layout.after), references: references).fragmentHTML(tight: tight)
+        }
+        return html.trimmingCharacters(in: .newlines)
+    }
+}
