@@ -186,6 +186,26 @@ import Testing
             | <span>x</span> & y |
             """
         ),
+        (
+            "a line without the quote's `>` ends the table and the quote",
+            """
+            > | a | b |
+            > |---|---|
+            > | 1 | 2 |
+            lazy text after the quote
+            """
+        ),
+        (
+            "dashes alone under a line make a heading; a definition above a table stays text",
+            """
+            | a |
+            ---
+
+            [x]: /url
+            | b |
+            |---|
+            """
+        ),
     ]
 
     @Test(arguments: cases.indices)

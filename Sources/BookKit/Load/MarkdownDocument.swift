@@ -12,8 +12,8 @@ final class MarkdownDocument {
         if renderingTables { GFMTables.render(in: self, source: markdown, references: nil) }
     }
 
-    /// A piece of a document (text around a table) parsed on its own, after the document's
-    /// link `references` so its links resolve as the document's do, tables rendered.
+    /// A piece of a document (the blocks after a table) parsed on its own, after the
+    /// document's link `references` so its links resolve as the document's do, tables rendered.
     init(fragment markdown: String, references: String) {
         let text = references.isEmpty ? markdown : references + "\n\n" + markdown
         root = cmark_parse_document(text, text.utf8.count, CMARK_OPT_DEFAULT)

@@ -28,12 +28,28 @@ struct ContainerLines {
                 let start = min(bytes.count, max(0, Int(cmark_node_get_start_column(block)) - 1))
                 return Line(text: Array(bytes[start...]), isLazy: false)
             }
-            guard let start = contentStart(of: number, inside: containers[...]) else {
-                return Line(
-                    text: Array(bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }), isLazy: true)
-            }
-            return Line(text: Array(bytes[min(start, bytes.count)...]), isLazy: false)
+            if let text = self.text(ofLine: number, inside: containers[...]) { return Line(text: text, isLazy: false) }
+            // cmark-gfm keeps a lazy line's indentation in the paragraph's text (it matters
+            // when the line is a table's header: the spaces before a first `|` are a cell).
+            let depth = matchedDepth(ofLine: number, inside: containers)
+            return Line(text: text(ofLine: number, inside: containers[..<depth]) ?? bytes, isLazy: true)
         }
+    }
+
+    /// Line `number` after the prefixes of `containers`, nil when one of them is missing.
+    func text(ofLine number: Int, inside containers: ArraySlice<OpaquePointer>) -> [UInt8]? {
+        let bytes = lines[number - 1]
+        return contentStart(of: number, inside: containers).map { Array(bytes[min($0, bytes.count)...]) }
+    }
+
+    /// How many of `containers` (outermost first) line `number` has the prefix of.
+    func matchedDepth(ofLine number: Int, inside containers: [OpaquePointer]) -> Int {
+        (0...containers.count).last { contentStart(of: number, inside: containers[..<$0]) != nil } ?? 0
+    }
+
+    /// A lazy line's text: cmark strips its indentation.
+    static func withoutIndentation(_ bytes: [UInt8]) -> [UInt8] {
+        Array(bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
     }
 
     /// The block quotes and list items around `block`, outermost first.

@@ -24,10 +24,53 @@ enum GFMTables {
             let paragraphLines = lines.lines(of: node, from: first, through: last)
             guard let layout = TableLayout(paragraphLines) else { continue }
             if definitions == nil { definitions = ReferenceDefinitions.text(of: document, lines: lines) }
-            let html = self.html(
-                layout, lines: paragraphLines, references: definitions ?? "", tight: isInTightList(node))
-            document.replace(node, withHTML: html, inline: false)
+            let references = definitions ?? ""
+            var html = ""
+            if !layout.before.isEmpty {
+                // cmark-gfm unescapes `\|` in the paragraph it splits off the table, too.
+                let before = TableRowSyntax.unescapingPipes(text(of: paragraphLines[layout.before]))
+                html += TableHTML.paragraphHTML(before, references: references, tight: isInTightList(node))
+            }
+            html += TableHTML.table(layout, references: references)
+            if let lazy = layout.after.first, paragraphLines[lazy].isLazy {
+                // cmark-gfm does not continue a table lazily: the containers the line lacks
+                // close, and the rest of the paragraph's lines follow them.
+                insertAfterClosedContainers(
+                    node, lines: (first + lazy)...last, in: lines, references: references)
+            } else if !layout.after.isEmpty {
+                html += "\n" + fragmentHTML(text(of: paragraphLines[layout.after]), references, node)
+            }
+            document.replace(node, withHTML: html.trimmingCharacters(in: .newlines), inline: false)
         }
+    }
+
+    /// Lines `numbers` of the paragraph `node`, which lack some of its containers' prefixes,
+    /// rendered after the outermost container they lack (a list item's whole list).
+    private static func insertAfterClosedContainers(
+        _ node: OpaquePointer, lines numbers: ClosedRange<Int>, in lines: ContainerLines, references: String
+    ) {
+        let containers = ContainerLines.containers(of: node)
+        let depth = lines.matchedDepth(ofLine: numbers.lowerBound, inside: containers)
+        guard containers.indices.contains(depth) else { return }
+        var closed = containers[depth]
+        if MarkdownNode.type(closed) == CMARK_NODE_ITEM, let list = cmark_node_parent(closed) { closed = list }
+        let text = numbers.map { number in
+            let bytes = lines.text(ofLine: number, inside: containers[..<depth])
+            return String(decoding: bytes ?? ContainerLines.withoutIndentation(lines.lines[number - 1]), as: UTF8.self)
+        }.joined(separator: "\n")
+        guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(block, fragmentHTML(text, references, closed).trimmingCharacters(in: .newlines))
+        cmark_node_insert_after(closed, block)
+    }
+
+    /// Blocks that follow a table, standing where `node` stands.
+    private static func fragmentHTML(_ markdown: String, _ references: String, _ node: OpaquePointer) -> String {
+        MarkdownDocument(fragment: markdown, references: references)
+            .fragmentHTML(tight: isInTightList(node))
+    }
+
+    private static func text(of lines: ArraySlice<ContainerLines.Line>) -> String {
+        lines.map { String(decoding: $0.text, as: UTF8.self) }.joined(separator: "\n")
     }
 
     /// The lines of a paragraph, or of a setext heading with its underline; nil for other nodes
@@ -60,26 +103,5 @@ enum GFMTables {
             let list = cmark_node_parent(item)
         else { return false }
         return cmark_node_get_list_tight(list) != 0
-    }
-
-    /// The paragraph before the table, the table, and the blocks after it.
-    private static func html(_ layout: TableLayout, lines: [ContainerLines.Line], references: String, tight: Bool)
-        -> String
-    {
-        func text(_ range: Range<Int>) -> String {
-            lines[range].map { String(decoding: $0.text, as: UTF8.self) }.joined(separator: "\n")
-        }
-        var html = ""
-        if !layout.before.isEmpty {
-            // cmark-gfm unescapes `\|` in the paragraph it splits off the table, too.
-            let before = TableRowSyntax.unescapingPipes(text(layout.before))
-            html += MarkdownDocument(fragment: before, references: references).fragmentHTML(tight: tight)
-        }
-        html += TableHTML.table(layout, references: references)
-        if !layout.after.isEmpty {
-            html +=
-                "\n" + MarkdownDocument(fragment: text(layout.after), references: references).fragmentHTML(tight: tight)
-        }
-        return html.trimmingCharacters(in: .newlines)
     }
 }

@@ -18,10 +18,11 @@ enum ReferenceDefinitions {
             switch type {
             case CMARK_NODE_PARAGRAPH:
                 covered.formUnion(first...last)
-                let texts = lines.lines(of: node, from: first, through: last).map {
-                    String(decoding: $0.text, as: UTF8.self)
-                }
-                if texts.first?.first == "[" { candidates.append((first, texts)) }
+                let paragraphLines = lines.lines(of: node, from: first, through: last)
+                let texts = paragraphLines.map { String(decoding: $0.text, as: UTF8.self) }
+                // cmark-gfm reads a paragraph that holds a table as a table before it looks for
+                // definitions, so it has none.
+                if texts.first?.first == "[", TableLayout(paragraphLines) == nil { candidates.append((first, texts)) }
             case CMARK_NODE_HEADING:
                 // A setext heading's end line may be the line after its underline.
                 covered.insert(first)

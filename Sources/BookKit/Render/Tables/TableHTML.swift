@@ -39,6 +39,16 @@ enum TableHTML {
         return html
     }
 
+    /// The paragraph cmark-gfm splits off above a table, parsed as inline Markdown (so lines
+    /// that look like link definitions stay text, as there); without `<p>` in a tight list.
+    static func paragraphHTML(_ text: String, references: String, tight: Bool) -> String {
+        let document = MarkdownDocument(references + "\n\n" + cellPrefix + text)
+        document.joinCJKLines()
+        guard let paragraph = cmark_node_first_child(document.root) else { return "" }
+        let inline = inlineHTML(of: paragraph)
+        return tight ? inline + "\n" : "<p>\(inline)</p>\n"
+    }
+
     /// The HTML of a cell's paragraph without the `<p>` and the prefix word.
     private static func inlineHTML(of paragraph: OpaquePointer) -> String {
         let rendered = MarkdownDocument.html(of: paragraph)

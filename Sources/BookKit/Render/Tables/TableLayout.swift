@@ -16,7 +16,7 @@ struct TableLayout: Equatable {
     init?(_ lines: [ContainerLines.Line]) {
         guard let delimiter = lines.indices.dropFirst().first(where: { Self.isDelimiterRow(lines, at: $0) }),
             let alignments = TableRowSyntax.alignments(ofDelimiterRow: Self.trimmed(lines[delimiter].text)),
-            let header = TableRowSyntax.cells(Self.trimmed(lines[delimiter - 1].text))
+            let header = TableRowSyntax.cells(Self.headerText(lines[delimiter - 1]))
         else { return nil }
         var rows: [[String]] = []
         var end = delimiter + 1
@@ -37,11 +37,19 @@ struct TableLayout: Equatable {
     /// indented as code, since cmark-gfm only reads it so as a paragraph's own line.
     private static func isDelimiterRow(_ lines: [ContainerLines.Line], at index: Int) -> Bool {
         let line = lines[index]
-        guard !line.isLazy, line.text.prefix(while: { $0 == UInt8(ascii: " ") }).count < 4,
+        // Dashes alone under a paragraph line are a setext underline, which cmark-gfm tries first.
+        let dashesOnly = line.text.allSatisfy { $0 == UInt8(ascii: "-") || TableRowSyntax.isSpaceCharacter($0) }
+        guard !line.isLazy, !dashesOnly, line.text.prefix(while: { $0 == UInt8(ascii: " ") }).count < 4,
             let alignments = TableRowSyntax.alignments(ofDelimiterRow: trimmed(line.text)),
-            let header = TableRowSyntax.cells(trimmed(lines[index - 1].text))
+            let header = TableRowSyntax.cells(headerText(lines[index - 1]))
         else { return false }
         return header.count == alignments.count
+    }
+
+    /// A header line as cmark-gfm reads it from the paragraph's text: without its indentation,
+    /// unless it is a lazy line, whose indentation cmark-gfm keeps.
+    private static func headerText(_ line: ContainerLines.Line) -> [UInt8] {
+        line.isLazy ? line.text : trimmed(line.text)
     }
 
     /// The line without its leading spaces (cmark-gfm reads rows from the first non-space).
