@@ -19,10 +19,27 @@ enum GFMTables {
     static func render(in document: MarkdownDocument, source: String, references: String?) {
         let lines = ContainerLines(source)
         var definitions = references
-        for node in document.nodes() {
-            guard let (first, last) = textLines(of: node, in: lines) else { continue }
-            let paragraphLines = lines.lines(of: node, from: first, through: last)
-            guard let layout = TableLayout(paragraphLines) else { continue }
+        var absorbed: [OpaquePointer] = []
+        defer { absorbed.forEach { cmark_node_free($0) } }
+        for node in document.nodes() where !absorbed.contains(node) {
+            guard let (first, firstLast) = textLines(of: node, in: lines) else { continue }
+            var paragraphLines = lines.lines(of: node, from: first, through: firstLast)
+            guard var layout = TableLayout(paragraphLines) else { continue }
+            // A table whose rows ran through a setext underline (`===`, a row to cmark-gfm)
+            // goes on into the paragraph cmark started on the next line.
+            var (current, last) = (node, firstLast)
+            while layout.after.isEmpty, MarkdownNode.type(current) == CMARK_NODE_HEADING,
+                let next = cmark_node_next(current),
+                let (nextFirst, nextLast) = textLines(of: next, in: lines, allowingOneLine: true),
+                nextFirst == last + 1,
+                let extended = TableLayout(paragraphLines + lines.lines(of: next, from: nextFirst, through: nextLast))
+            {
+                paragraphLines += lines.lines(of: next, from: nextFirst, through: nextLast)
+                layout = extended
+                cmark_node_unlink(next)
+                absorbed.append(next)
+                (current, last) = (next, nextLast)
+            }
             if definitions == nil { definitions = ReferenceDefinitions.text(of: document, lines: lines) }
             let references = definitions ?? ""
             var html = ""
@@ -44,27 +61,8 @@ enum GFMTables {
         }
     }
 
-    /// Lines `numbers` of the paragraph `node`, which lack some of its containers' prefixes,
-    /// rendered after the outermost container they lack (a list item's whole list).
-    private static func insertAfterClosedContainers(
-        _ node: OpaquePointer, lines numbers: ClosedRange<Int>, in lines: ContainerLines, references: String
-    ) {
-        let containers = ContainerLines.containers(of: node)
-        let depth = lines.matchedDepth(ofLine: numbers.lowerBound, inside: containers)
-        guard containers.indices.contains(depth) else { return }
-        var closed = containers[depth]
-        if MarkdownNode.type(closed) == CMARK_NODE_ITEM, let list = cmark_node_parent(closed) { closed = list }
-        let text = numbers.map { number in
-            let bytes = lines.text(ofLine: number, inside: containers[..<depth])
-            return String(decoding: bytes ?? ContainerLines.withoutIndentation(lines.lines[number - 1]), as: UTF8.self)
-        }.joined(separator: "\n")
-        guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
-        cmark_node_set_literal(block, fragmentHTML(text, references, closed).trimmingCharacters(in: .newlines))
-        cmark_node_insert_after(closed, block)
-    }
-
     /// Blocks that follow a table, standing where `node` stands.
-    private static func fragmentHTML(_ markdown: String, _ references: String, _ node: OpaquePointer) -> String {
+    static func fragmentHTML(_ markdown: String, _ references: String, _ node: OpaquePointer) -> String {
         MarkdownDocument(fragment: markdown, references: references)
             .fragmentHTML(tight: isInTightList(node))
     }
@@ -74,12 +72,16 @@ enum GFMTables {
     }
 
     /// The lines of a paragraph, or of a setext heading with its underline; nil for other nodes
-    /// and for paragraphs of one line (a table needs two).
-    private static func textLines(of node: OpaquePointer, in lines: ContainerLines) -> (Int, Int)? {
+    /// and for paragraphs of one line (a table needs two) unless `allowingOneLine`.
+    private static func textLines(of node: OpaquePointer, in lines: ContainerLines, allowingOneLine: Bool = false)
+        -> (Int, Int)?
+    {
         let type = MarkdownNode.type(node)
         let first = MarkdownNode.startLine(node)
         let last = min(MarkdownNode.endLine(node), lines.lines.count)
-        guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, first >= 1, last > first else { return nil }
+        guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, first >= 1,
+            last > first || (allowingOneLine && last == first && type == CMARK_NODE_PARAGRAPH)
+        else { return nil }
         guard type == CMARK_NODE_HEADING else { return (first, last) }
         // cmark may count the line after a setext underline as the heading's; stop at the underline.
         let headingLines = lines.lines(of: node, from: first, through: last)

@@ -42,7 +42,12 @@ enum TableHTML {
     /// The paragraph cmark-gfm splits off above a table, parsed as inline Markdown (so lines
     /// that look like link definitions stay text, as there); without `<p>` in a tight list.
     static func paragraphHTML(_ text: String, references: String, tight: Bool) -> String {
-        let document = MarkdownDocument(references + "\n\n" + cellPrefix + text)
+        // A lazy `===` or `---` line was paragraph text; alone it would underline a heading.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.allSatisfy { "=- \t".contains($0) } && line.contains(where: { $0 == "=" || $0 == "-" })
+                ? "\\" + line.drop { $0 == " " || $0 == "\t" } : String(line)
+        }
+        let document = MarkdownDocument(references + "\n\n" + cellPrefix + lines.joined(separator: "\n"))
         document.joinCJKLines()
         guard let paragraph = cmark_node_first_child(document.root) else { return "" }
         let inline = inlineHTML(of: paragraph)
