@@ -244,6 +244,19 @@ import Testing
         #expect(!html.contains(MathProtector.placeholderPrefix))
     }
 
+    /// A TeX line that would open a block (`+ b`, a list item to cmark) stays in the formula,
+    /// without the quote's `>`, and the quote goes on after it.
+    @Test func formulaLinesThatLookLikeBlocksStayInTheFormula() throws {
+        let (protected, spans) = MathProtector.protect("> $$\n> a\n> + b\n> $$\n>\n> after\n")
+        #expect(spans.map(\.tex) == ["\na\n+ b\n"])
+        let html = MathProtector.restore(MarkdownDocument(protected, renderingTables: true).html(), spans: spans) { _ in
+            "$$ X $$"
+        }
+        let expected = try Self.cmarkGFM("> $$ X $$\n>\n> after\n").replacingOccurrences(
+            of: "<p>$$ X $$</p>", with: "$$ X $$")
+        #expect(Self.normalized(html) == Self.normalized(expected))
+    }
+
     /// HTML compared by structure: runs of whitespace count as one space, and whitespace
     /// next to a block-level tag not at all (a browser ignores it; mlbook's tables are raw
     /// HTML blocks, which cmark starts on a line of their own). mlbook's two deliberate

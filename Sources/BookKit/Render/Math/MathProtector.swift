@@ -53,8 +53,9 @@ enum MathProtector {
 
     static func protect(_ markdown: String) -> (markdown: String, spans: [Span]) {
         let document = MarkdownDocument(markdown)
+        let codeLines = codeBlockLines(document)
         var scanner = MathScanner(
-            markdown, codeLines: codeBlockLines(document), containerPrefixes: containerPrefixes(document, markdown))
+            markdown, codeLines: codeLines, containers: ContainerParagraphs(document, markdown, codeLines: codeLines))
         scanner.run()
         return (String(decoding: scanner.output, as: UTF8.self), scanner.spans)
     }
@@ -73,23 +74,6 @@ enum MathProtector {
             lines.formUnion(start...max(start, MarkdownNode.endLine(node)))
         }
         return lines
-    }
-
-    /// For each continuation line of a paragraph inside block quotes or list items, the length
-    /// in bytes of the prefix cmark strips from it (a lazy line, which has none, is left out).
-    static func containerPrefixes(_ document: MarkdownDocument, _ markdown: String) -> [Int: Int] {
-        let lines = ContainerLines(markdown)
-        var prefixes: [Int: Int] = [:]
-        for node in document.nodes() where MarkdownNode.type(node) == CMARK_NODE_PARAGRAPH {
-            let first = MarkdownNode.startLine(node)
-            let last = min(MarkdownNode.endLine(node), lines.lines.count)
-            guard first >= 1, last > first, !ContainerLines.containers(of: node).isEmpty else { continue }
-            for (number, line) in zip(first...last, lines.lines(of: node, from: first, through: last))
-            where number > first && !line.isLazy {
-                prefixes[number] = lines.lines[number - 1].count - line.text.count
-            }
-        }
-        return prefixes
     }
 
     /// cmark's HTML with each placeholder replaced by `render(span)`. A display formula alone in

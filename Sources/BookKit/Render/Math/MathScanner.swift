@@ -4,10 +4,11 @@
 struct MathScanner {
     let bytes: [UInt8]
     let codeLines: Set<Int>
-    /// For lines inside block quotes and list items, how many bytes their container prefix
-    /// (`> `, an item's indentation) takes: a formula spanning lines leaves those out of its
-    /// TeX and keeps them in the Markdown, so the quote or item goes on after it.
-    let containerPrefixes: [Int: Int]
+    /// The paragraphs inside block quotes and list items: how far a formula there may run and
+    /// the container prefixes it keeps out of its TeX.
+    let containers: ContainerParagraphs
+    /// The byte offset where each line starts.
+    let lineStarts: [Int]
     /// For each line (0-based), the byte offset where its paragraph ends: a formula or code span
     /// never runs past a blank line or into a code block.
     let paragraphEnds: [Int]
@@ -17,10 +18,12 @@ struct MathScanner {
     var line = 1
     var lineStart = 0
 
-    init(_ markdown: String, codeLines: Set<Int>, containerPrefixes: [Int: Int] = [:]) {
-        bytes = Array(markdown.utf8)
+    init(_ markdown: String, codeLines: Set<Int>, containers: ContainerParagraphs = ContainerParagraphs()) {
+        let bytes = Array(markdown.utf8)
+        self.bytes = bytes
         self.codeLines = codeLines
-        self.containerPrefixes = containerPrefixes
+        self.containers = containers
+        lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
         paragraphEnds = Self.paragraphEnds(bytes, codeLines: codeLines)
         output.reserveCapacity(bytes.count)
     }
@@ -60,7 +63,7 @@ struct MathScanner {
     /// length is literal backticks, as in CommonMark.
     private mutating func copyCodeSpan() {
         let run = bytes[index...].prefix { $0 == UInt8(ascii: "`") }.count
-        let limit = paragraphEnds[line - 1]
+        let limit = limit(ofLine: line)
         var position = index + run
         while position < limit {
             guard bytes[position] == UInt8(ascii: "`") else {
@@ -90,7 +93,8 @@ struct MathScanner {
                 newlines += 1
                 // The next line's container prefix stays in the Markdown, then a filler word
                 // that `restore` removes, so the line is not blank and the container goes on.
-                let prefix = min(containerPrefixes[line + newlines] ?? 0, end - position - 1)
+                let prefix = min(
+                    containers.prefix(ofLine: line + newlines, formulaStartingOn: line), end - position - 1)
                 prefixEnd = position + 1 + prefix
                 replacement += [newline] + bytes[(position + 1)..<prefixEnd]
                 if prefix > 0 { replacement += Array(MathProtector.lineFiller.utf8) }
@@ -112,7 +116,7 @@ struct MathScanner {
 
     /// `$$…$$`: the content up to the next unescaped `$$`, if it has any non-space.
     private func displayMath() -> (Range<Int>, Int)? {
-        let limit = paragraphEnds[line - 1]
+        let limit = limit(ofLine: line)
         var position = index + 2
         while position + 1 < limit {
             if bytes[position] == UInt8(ascii: "\\") {
@@ -131,7 +135,7 @@ struct MathScanner {
     /// closes it if a non-space precedes it and no digit follows, and otherwise there is no
     /// formula here (so `$5 and $6` stays text).
     private func inlineMath() -> (Range<Int>, Int)? {
-        let limit = paragraphEnds[line - 1]
+        let limit = limit(ofLine: line)
         guard index + 1 < limit, !Self.isSpace(bytes[index + 1]) else { return nil }
         var position = index + 1
         while position < limit {
@@ -148,6 +152,13 @@ struct MathScanner {
             return ((index + 1)..<position, position + 1)
         }
         return nil
+    }
+
+    /// Where a formula or code span starting on `line` must end: at the end of its paragraph,
+    /// found by cmark inside containers and at the next blank or code line elsewhere.
+    private func limit(ofLine line: Int) -> Int {
+        guard let last = containers.lastLine(ofFormulaStartingOn: line) else { return paragraphEnds[line - 1] }
+        return last < lineStarts.count ? lineStarts[last] : bytes.count
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
