@@ -25,22 +25,10 @@ enum GFMTables {
             guard let (first, firstLast) = textLines(of: node, in: lines) else { continue }
             var paragraphLines = lines.lines(of: node, from: first, through: firstLast)
             guard var layout = TableLayout(paragraphLines) else { continue }
-            // A table whose rows ran through a setext underline (`===`, a row to cmark-gfm)
-            // goes on into the paragraph cmark started on the next line.
-            var (current, last) = (node, firstLast)
-            while layout.after.isEmpty, MarkdownNode.type(current) == CMARK_NODE_HEADING,
-                let next = cmark_node_next(current),
-                let (nextFirst, nextLast) = textLines(of: next, in: lines, allowingOneLine: true),
-                nextFirst == last + 1,
-                let extended = TableLayout(paragraphLines + lines.lines(of: next, from: nextFirst, through: nextLast))
-            {
-                paragraphLines += lines.lines(of: next, from: nextFirst, through: nextLast)
-                layout = extended
-                cmark_node_unlink(next)
-                absorbed.append(next)
-                (current, last) = (next, nextLast)
-            }
+            // Read before the tree changes, as cmark-gfm reads them: from the source.
             if definitions == nil { definitions = ReferenceDefinitions.text(of: document, lines: lines) }
+            let last = continueThroughUnderline(
+                node, lines: &paragraphLines, layout: &layout, last: firstLast, in: lines, absorbed: &absorbed)
             let references = definitions ?? ""
             var html = ""
             if !layout.before.isEmpty {
@@ -59,6 +47,28 @@ enum GFMTables {
             }
             document.replace(node, withHTML: html.trimmingCharacters(in: .newlines), inline: false)
         }
+    }
+
+    /// A table whose rows ran through a setext underline (`===`, a row to cmark-gfm) goes on
+    /// into the paragraph cmark started on the next line: its lines join `paragraphLines`, and
+    /// the node leaves the tree (into `absorbed`, freed when the pass ends). The last line.
+    private static func continueThroughUnderline(
+        _ node: OpaquePointer, lines paragraphLines: inout [ContainerLines.Line], layout: inout TableLayout,
+        last: Int, in lines: ContainerLines, absorbed: inout [OpaquePointer]
+    ) -> Int {
+        var (current, last) = (node, last)
+        while layout.after.isEmpty, MarkdownNode.type(current) == CMARK_NODE_HEADING,
+            let next = cmark_node_next(current),
+            let (nextFirst, nextLast) = textLines(of: next, in: lines, allowingOneLine: true), nextFirst == last + 1
+        {
+            let extended = paragraphLines + lines.lines(of: next, from: nextFirst, through: nextLast)
+            guard let extendedLayout = TableLayout(extended) else { break }
+            (paragraphLines, layout) = (extended, extendedLayout)
+            cmark_node_unlink(next)
+            absorbed.append(next)
+            (current, last) = (next, nextLast)
+        }
+        return last
     }
 
     /// Blocks that follow a table, standing where `node` stands.
