@@ -5,19 +5,8 @@ import CCMark
 final class MarkdownDocument {
     let root: OpaquePointer
 
-    /// `markdown` parsed as CommonMark; with `renderingTables`, GitHub tables become HTML
-    /// (`GFMTables`), as cmark-gfm would render them.
-    init(_ markdown: String, renderingTables: Bool = false) {
+    init(_ markdown: String) {
         root = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_DEFAULT)
-        if renderingTables { GFMTables.render(in: self, source: markdown, references: nil) }
-    }
-
-    /// A piece of a document (the blocks after a table) parsed on its own, after the
-    /// document's link `references` so its links resolve as the document's do, tables rendered.
-    init(fragment markdown: String, references: String) {
-        let text = references.isEmpty ? markdown : references + "\n\n" + markdown
-        root = cmark_parse_document(text, text.utf8.count, CMARK_OPT_DEFAULT)
-        GFMTables.render(in: self, source: text, references: references)
     }
 
     deinit {
@@ -68,29 +57,6 @@ final class MarkdownDocument {
         guard let pointer = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
         defer { free(pointer) }
         return String(cString: pointer)
-    }
-
-    /// A fragment's HTML, CJK lines joined as the page's are; `tight`: its paragraphs stand in
-    /// a tight list's item, so they lose their `<p>` as cmark renders them there.
-    func fragmentHTML(tight: Bool) -> String {
-        joinCJKLines()
-        guard tight else { return html() }
-        var html = ""
-        var child = cmark_node_first_child(root)
-        while let block = child {
-            if MarkdownNode.type(block) == CMARK_NODE_PARAGRAPH {
-                var inline = cmark_node_first_child(block)
-                while let node = inline {
-                    html += Self.html(of: node)
-                    inline = cmark_node_next(node)
-                }
-                html += "\n"
-            } else {
-                html += Self.html(of: block)
-            }
-            child = cmark_node_next(block)
-        }
-        return html
     }
 }
 
