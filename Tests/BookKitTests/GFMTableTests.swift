@@ -206,6 +206,24 @@ import Testing
             |---|
             """
         ),
+        (
+            "a line without the item's indentation ends the table and the list; the next item starts another",
+            """
+            - | a |
+              |---|
+            lazy text
+            - next
+            """
+        ),
+        (
+            "rows go on through a `===` line, which is a row and no heading underline",
+            """
+            | a |
+            |---|
+            ===
+            | b |
+            """
+        ),
     ]
 
     @Test(arguments: cases.indices)
