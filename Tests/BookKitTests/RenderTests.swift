@@ -3,21 +3,21 @@ import Testing
 @testable import BookKit
 
 @Suite struct RenderTests {
-    @Test func pipeTablesBecomeHTMLAndKeepLineNumbers() {
+    @Test func pipeTablesBecomeHTMLWithTheirAlignments() {
         let markdown = "Intro\n\n| a | b |\n|:--|--:|\n| `x` | *y* \\| z |\n\nAfter"
-        let rendered = PipeTables.render(markdown)
-        #expect(rendered.components(separatedBy: "\n").count == markdown.components(separatedBy: "\n").count)
+        let rendered = MarkdownDocument(markdown, renderingTables: true).html()
         #expect(rendered.contains("<th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th>"))
         #expect(
             rendered.contains(
                 "<td style=\"text-align: left\"><code>x</code></td><td style=\"text-align: right\"><em>y</em> | z</td>")
         )
-        #expect(rendered.hasSuffix("\n\nAfter"))
+        #expect(rendered.hasPrefix("<p>Intro</p>\n<table class=\"prose\">"))
+        #expect(rendered.hasSuffix("</table>\n<p>After</p>\n"))
     }
 
     @Test func tablesInsideCodeFencesStayCode() {
         let markdown = "```\n| a | b |\n|---|---|\n```\n"
-        #expect(PipeTables.render(markdown) == markdown)
+        #expect(MarkdownDocument(markdown, renderingTables: true).html() == MarkdownDocument(markdown).html())
     }
 
     @Test func inlineValuesAreFoundInParagraphsHeadingsAndTableCells() throws {
@@ -101,7 +101,8 @@ import Testing
                 "<figure class=\"chart\" id=\"fig-loss\"><svg></svg><figcaption>图 1：损失曲线</figcaption></figure>"))
         #expect(
             rendered.html.contains(
-                "<figure class=\"table\" id=\"tbl-sizes\"><figcaption>表 1</figcaption><div class=\"scrolls\"><table></table></div></figure>"))
+                "<figure class=\"table\" id=\"tbl-sizes\"><figcaption>表 1</figcaption><div class=\"scrolls\"><table></table></div></figure>"
+            ))
         #expect(rendered.warnings.map(\.message) == ["reference to unknown label 'fig-missing'"])
     }
 }

@@ -50,8 +50,11 @@ final class MarkdownDocument {
     }
 
     /// The document as HTML; raw HTML nodes pass through (they are mlbook's own output).
-    func html() -> String {
-        guard let pointer = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return "" }
+    func html() -> String { Self.html(of: root) }
+
+    /// A node and its descendants as HTML.
+    static func html(of node: OpaquePointer) -> String {
+        guard let pointer = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
         defer { free(pointer) }
         return String(cString: pointer)
     }

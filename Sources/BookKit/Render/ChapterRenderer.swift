@@ -23,7 +23,7 @@ enum ChapterRenderer {
         // wherever they end up (paragraphs, headings, table cells).
         let withValues = InlineValuePlaceholders.insert(chapter.inlineExpressions, into: chapter.markdown)
         let (markdown, formulas) = MathProtector.protect(withValues)
-        let document = MarkdownDocument(PipeTables.render(markdown))
+        let document = MarkdownDocument(markdown, renderingTables: true)
         var cellIndex = 0
         for node in document.nodes() where MarkdownNode.isSwiftCell(node) {
             let html = cellHTML(

@@ -47,7 +47,7 @@ enum SiteSources {
     /// Markdown rendered by libcmark, formulas as MathML.
     private static func html(_ markdown: String) -> String {
         let (protected, formulas) = MathProtector.protect(markdown)
-        let document = MarkdownDocument(PipeTables.render(protected))
+        let document = MarkdownDocument(protected, renderingTables: true)
         document.joinCJKLines()
         return MathProtector.restore(document.html(), spans: formulas) { formula in
             (try? MathConverter.mathML(formula.tex, display: formula.display)) ?? escapeHTML(formula.tex)

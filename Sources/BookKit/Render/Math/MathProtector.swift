@@ -46,8 +46,16 @@ enum MathProtector {
 
     /// The Markdown with each formula replaced by its placeholder (followed by as many newlines as
     /// the formula spanned, so every later line keeps its number), and the formulas in order.
+    /// Inside a block quote or list item, a formula spanning lines keeps each line's container
+    /// prefix (`> `) in the Markdown, followed by this word, which `restore` removes with the
+    /// line break before it.
+    static let lineFiller = placeholderPrefix + "LINEZ"
+
     static func protect(_ markdown: String) -> (markdown: String, spans: [Span]) {
-        var scanner = MathScanner(markdown, codeLines: codeBlockLines(markdown))
+        let document = MarkdownDocument(markdown)
+        let codeLines = codeBlockLines(document)
+        var scanner = MathScanner(
+            markdown, codeLines: codeLines, containers: ContainerParagraphs(document, markdown, codeLines: codeLines))
         scanner.run()
         return (String(decoding: scanner.output, as: UTF8.self), scanner.spans)
     }
@@ -56,7 +64,10 @@ enum MathProtector {
     /// lists and block quotes count too (math cannot change which lines are code: TeX has no
     /// blank lines and no fences).
     static func codeBlockLines(_ markdown: String) -> Set<Int> {
-        let document = MarkdownDocument(markdown)
+        codeBlockLines(MarkdownDocument(markdown))
+    }
+
+    private static func codeBlockLines(_ document: MarkdownDocument) -> Set<Int> {
         var lines = Set<Int>()
         for node in document.nodes() where MarkdownNode.type(node) == CMARK_NODE_CODE_BLOCK {
             let start = MarkdownNode.startLine(node)
@@ -97,6 +108,8 @@ private struct PlaceholderRestorer {
     private var position = 0
     private var insideTag = false
     private static let prefix = Array(MathProtector.placeholderPrefix.utf8)
+    private static let filler = Array(MathProtector.lineFiller.utf8)
+    private static let lineBreakAndFiller = Array(("\n" + MathProtector.lineFiller).utf8)
     private static let opening = Set(MathProtector.cjkOpening.flatMap(\.unicodeScalars))
     private static let closing = Set(MathProtector.cjkClosing.flatMap(\.unicodeScalars))
 
@@ -118,11 +131,18 @@ private struct PlaceholderRestorer {
                 end += 1
             }
             guard end > match + Self.prefix.count, index < spans.count, end < html.count, html[end] == 0x5A else {
-                output += Self.prefix
-                position = match + Self.prefix.count
+                if html[match...].starts(with: Self.filler) {
+                    // A stray filler (the formula's own are skipped below): drop it and its line break.
+                    if output.last == 0x0A { output.removeLast() }
+                    position = match + Self.filler.count
+                } else {
+                    output += Self.prefix
+                    position = match + Self.prefix.count
+                }
                 continue
             }
             position = end + 1
+            while html[position...].starts(with: Self.lineBreakAndFiller) { position += Self.lineBreakAndFiller.count }
             place(spans[index])
         }
         copyText(upTo: html.count)

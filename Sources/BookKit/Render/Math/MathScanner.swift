@@ -4,6 +4,11 @@
 struct MathScanner {
     let bytes: [UInt8]
     let codeLines: Set<Int>
+    /// The paragraphs inside block quotes and list items: how far a formula there may run and
+    /// the container prefixes it keeps out of its TeX.
+    let containers: ContainerParagraphs
+    /// The byte offset where each line starts.
+    let lineStarts: [Int]
     /// For each line (0-based), the byte offset where its paragraph ends: a formula or code span
     /// never runs past a blank line or into a code block.
     let paragraphEnds: [Int]
@@ -13,9 +18,12 @@ struct MathScanner {
     var line = 1
     var lineStart = 0
 
-    init(_ markdown: String, codeLines: Set<Int>) {
-        bytes = Array(markdown.utf8)
+    init(_ markdown: String, codeLines: Set<Int>, containers: ContainerParagraphs = ContainerParagraphs()) {
+        let bytes = Array(markdown.utf8)
+        self.bytes = bytes
         self.codeLines = codeLines
+        self.containers = containers
+        lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
         paragraphEnds = Self.paragraphEnds(bytes, codeLines: codeLines)
         output.reserveCapacity(bytes.count)
     }
@@ -55,7 +63,7 @@ struct MathScanner {
     /// length is literal backticks, as in CommonMark.
     private mutating func copyCodeSpan() {
         let run = bytes[index...].prefix { $0 == UInt8(ascii: "`") }.count
-        let limit = paragraphEnds[line - 1]
+        let limit = limit(ofLine: line)
         var position = index + run
         while position < limit {
             guard bytes[position] == UInt8(ascii: "`") else {
@@ -76,10 +84,30 @@ struct MathScanner {
             if display { copy(upTo: index + 2) }
             return display
         }
-        let tex = String(decoding: bytes[content], as: UTF8.self)
-        spans.append(MathProtector.Span(tex: tex, display: display, line: line, column: index - lineStart + 1))
-        let newlines = bytes[index..<end].filter { $0 == newline }.count
-        output += Array(MathProtector.placeholder(spans.count - 1).utf8) + Array(repeating: newline, count: newlines)
+        var tex: [UInt8] = []
+        var replacement = Array(MathProtector.placeholder(spans.count).utf8)
+        var newlines = 0
+        var prefixEnd = index
+        for position in index..<end {
+            if bytes[position] == newline {
+                newlines += 1
+                // The next line's container prefix stays in the Markdown, then a filler word
+                // that `restore` removes, so the line is not blank and the container goes on.
+                let prefix = min(
+                    containers.prefix(ofLine: line + newlines, formulaStartingOn: line), end - position - 1)
+                prefixEnd = position + 1 + prefix
+                replacement += [newline] + bytes[(position + 1)..<prefixEnd]
+                if prefix > 0 { replacement += Array(MathProtector.lineFiller.utf8) }
+                tex.append(newline)
+            } else if content.contains(position), position >= prefixEnd {
+                tex.append(bytes[position])
+            }
+        }
+        spans.append(
+            MathProtector.Span(
+                tex: String(decoding: tex, as: UTF8.self), display: display, line: line,
+                column: index - lineStart + 1))
+        output += replacement
         line += newlines
         if newlines > 0, let last = bytes[index..<end].lastIndex(of: newline) { lineStart = last + 1 }
         index = end
@@ -88,7 +116,7 @@ struct MathScanner {
 
     /// `$$…$$`: the content up to the next unescaped `$$`, if it has any non-space.
     private func displayMath() -> (Range<Int>, Int)? {
-        let limit = paragraphEnds[line - 1]
+        let limit = limit(ofLine: line)
         var position = index + 2
         while position + 1 < limit {
             if bytes[position] == UInt8(ascii: "\\") {
@@ -107,7 +135,7 @@ struct MathScanner {
     /// closes it if a non-space precedes it and no digit follows, and otherwise there is no
     /// formula here (so `$5 and $6` stays text).
     private func inlineMath() -> (Range<Int>, Int)? {
-        let limit = paragraphEnds[line - 1]
+        let limit = limit(ofLine: line)
         guard index + 1 < limit, !Self.isSpace(bytes[index + 1]) else { return nil }
         var position = index + 1
         while position < limit {
@@ -124,6 +152,13 @@ struct MathScanner {
             return ((index + 1)..<position, position + 1)
         }
         return nil
+    }
+
+    /// Where a formula or code span starting on `line` must end: at the end of its paragraph,
+    /// found by cmark inside containers and at the next blank or code line elsewhere.
+    private func limit(ofLine line: Int) -> Int {
+        guard let last = containers.lastLine(ofFormulaStartingOn: line) else { return paragraphEnds[line - 1] }
+        return last < lineStarts.count ? lineStarts[last] : bytes.count
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
