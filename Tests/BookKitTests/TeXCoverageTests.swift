@@ -354,6 +354,14 @@ import Testing
         #expect(rendered.html.contains("<mtext>if\u{A0}</mtext><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn></mrow>"))
     }
 
+    /// Math inside `\text` in an inline formula: the `$` inside the braces does not end it.
+    @Test func mathInsideTextInAnInlineFormula() throws {
+        let rendered = try Self.render("# C\n\nIt holds $\\text{for $x > 0$ only}$ here, and costs $5 or $6.\n")
+        #expect(rendered.warnings.isEmpty)
+        #expect(rendered.html.contains("<mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn></mrow>"))
+        #expect(rendered.html.contains("costs $5 or $6."), "dollars outside a formula stay text")
+    }
+
     /// An unknown command still converts to nothing and warns at its line and column.
     @Test func unknownCommandStillWarns() throws {
         let rendered = try Self.render("# C\n\nText $a + \\foo$ more.\n")

@@ -131,19 +131,25 @@ struct MathScanner {
         return nil
     }
 
-    /// `$…$`: the opening `$` has a non-space after it; the first unescaped `$` after that
-    /// closes it if a non-space precedes it and no digit follows, and otherwise there is no
-    /// formula here (so `$5 and $6` stays text).
+    /// `$…$`: the opening `$` has a non-space after it; the first unescaped `$` outside braces
+    /// after that closes it if a non-space precedes it and no digit follows, and otherwise
+    /// there is no formula here (so `$5 and $6` stays text). A `$` inside braces opens math
+    /// nested in `\text{…}`, as TeX reads it: `$\text{for $x>0$}$` is one formula.
     private func inlineMath() -> (Range<Int>, Int)? {
         let limit = limit(ofLine: line)
         guard index + 1 < limit, !Self.isSpace(bytes[index + 1]) else { return nil }
         var position = index + 1
+        var braceDepth = 0
         while position < limit {
-            if bytes[position] == UInt8(ascii: "\\") {
+            switch bytes[position] {
+            case UInt8(ascii: "\\"):
                 position += 2
                 continue
+            case UInt8(ascii: "{"): braceDepth += 1
+            case UInt8(ascii: "}"): braceDepth = max(braceDepth - 1, 0)
+            default: break
             }
-            guard bytes[position] == dollar else {
+            guard bytes[position] == dollar, braceDepth == 0 else {
                 position += 1
                 continue
             }
