@@ -29,9 +29,10 @@ enum ChartLayout {
     }
 }
 
-/// The color of series `index`: a CSS variable the page's light and dark themes define.
+/// The color of series `index`: a CSS variable the page's light and dark themes define
+/// (`ChartPalette`).
 func seriesColor(_ index: Int) -> String {
-    "var(--chart-\(index % 6 + 1))"
+    ChartPalette.variable(index)
 }
 
 /// The dash pattern of line `index`, so lines differ by more than colour (the first is solid).
