@@ -118,6 +118,8 @@ import Testing
             中文的一行
             接着下一行。
 
+            第二段。
+
             ```swift
             //| caption: 损失 <曲线>
             print("<ok>")
@@ -138,7 +140,7 @@ import Testing
         #expect(intro.hasPrefix("C Intro & bold more, m̂t+1/2 and 2."), "got \(intro)")
         let section = try #require(entries.last?.text)
         #expect(section.contains("name value 学习率 0.1"), "a pipe table's cells, without its rule: \(section)")
-        #expect(section.contains("中文的一行接着下一行。"), "a CJK line break is no space: \(section)")
+        #expect(section.contains("中文的一行接着下一行。 第二段。"), "a CJK line break is no space, a new block is: \(section)")
         #expect(section.contains("print(\"<ok>\") 损失 <曲线> <ok>"), "code, caption and output: \(section)")
         #expect(!section.contains("raw") && !section.contains("caption:"), "raw HTML and cell options: \(section)")
         for entry in entries {

@@ -33,14 +33,22 @@ enum SearchText {
         }
     }
 
-    /// Runs of whitespace as one space, except none between two CJK characters (a line break in
-    /// Chinese source is not a word space, as `MarkdownDocument.joinCJKLines` has it on the page).
+    /// Runs of whitespace as one space, except a lone line break between two CJK characters,
+    /// which is dropped (a line break inside Chinese prose is not a word space, as
+    /// `MarkdownDocument.joinCJKLines` has it on the page); blocks end in two line breaks.
     static func collapsingWhitespace(_ text: String) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace)
         var joined = ""
-        for word in words {
-            if let last = joined.last, !(last.isWide && word.first?.isWide == true) { joined += " " }
-            joined += word
+        var space = ""
+        for character in text {
+            if character.isWhitespace {
+                space.append(character)
+                continue
+            }
+            if !space.isEmpty, let last = joined.last, !(space == "\n" && last.isWide && character.isWide) {
+                joined.append(" ")
+            }
+            space = ""
+            joined.append(character)
         }
         return joined
     }
@@ -129,10 +137,10 @@ private struct SectionCollector {
             if paragraph.hasPrefix("|") {  // a pipe table, which libcmark reads as a paragraph
                 sections[sections.count - 1].text.replaceSubrange(start..., with: Self.tableText(paragraph))
             }
-            append("\n")
+            append("\n\n")
         default:
             visitChildren(of: node)
-            append("\n")
+            append("\n\n")
         }
     }
 
@@ -145,8 +153,9 @@ private struct SectionCollector {
         guard chapter.cells.indices.contains(index) else { return "" }
         let cell = chapter.cells[index]
         let output = result.cells[safe: index].map { $0.output } ?? ""
-        return "\n" + [ChapterRenderer.displayedCode(cell), cell.options.caption ?? "", output].joined(separator: "\n")
-            + "\n"
+        return "\n\n"
+            + [ChapterRenderer.displayedCode(cell), cell.options.caption ?? "", output].joined(
+                separator: "\n\n") + "\n\n"
     }
 
     /// Text with inline-value and formula placeholders replaced by the value's and formula's text.
