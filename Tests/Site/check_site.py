@@ -10,7 +10,19 @@ code (the clipboard is stubbed and every button clicked) and sits outside the <p
 text is at least 10 CSS px at 375 px; every chart colour has at least 3:1 contrast with the
 background in light and dark mode; with the stylesheet's print rules applied at a paper's
 width no <pre> is clipped and headings keep with what follows; the search index holds text,
-never markup. Screenshots land in .build/site-check/ for a person to look at.
+never markup, and each of its entries leads to an existing page and section. Navigation: at
+1280 px the chapter list and outline stay in the window when the page is scrolled to its end
+(also without JavaScript), and the outline marks the section being read; at 375 px the page
+title is on the first screen. Search, typed into the box: the count equals the entries that
+hold every word, matching headings come before matching text, the page's own section is found,
+matches are marked, results are text, "more" shows ten more, a query without results says so.
+Equations, when a page has labelled ones: numbered (C.1), (C.2)… and every @eq- reference shows
+its number. Without JavaScript (the page's scripts removed) the content, formulas, charts and
+chapter links are there and no dead search box is; printed with the system in dark mode, the
+page is the light scheme. Screenshots land in .build/site-check/ for a person to look at
+(1280 and 375 px, light and dark; 1280 px without JavaScript, and scrolled to a middle
+section); the README's two are copied
+to Tests/Site/Screenshots/.
 
 Usage: check_site.py [SITE_FOLDER] (default: output/, or $MLBOOK_SITE); screenshots go to
 $MLBOOK_SITE_SHOTS (default .build/site-check/).
@@ -25,6 +37,8 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+import urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("MLBOOK_SITE") or ROOT / "output").resolve()
@@ -93,6 +107,12 @@ window.addEventListener("load", function () {
     document.querySelectorAll("main h2, main h3, main h4").forEach(function (h, i) {
       if (getComputedStyle(h).breakAfter !== "avoid") problems.push("heading " + i + " may end a page");
     });
+    // Printed with the system in dark mode, the page must still be the light scheme.
+    if (luminance(resolved("--background")) < 0.9) problems.push("prints on a dark background");
+    if (luminance(getComputedStyle(document.querySelector("main")).color) > 0.1) problems.push("prints light text");
+    document.querySelectorAll("svg.chart .chart-title").forEach(function (t, i) {
+      if (t.getClientRects().length && luminance(getComputedStyle(t).fill) > 0.1) problems.push("chart title " + i + " prints light");
+    });
   } else {
     document.querySelectorAll("math").forEach(function (m, i) {
       var r = m.getBoundingClientRect();
@@ -122,14 +142,124 @@ window.addEventListener("load", function () {
     document.querySelectorAll("pre.code").forEach(function (pre, i) {
       if (!pre.closest(".code-block")) problems.push("code " + i + " has no copy block around it");
     });
+    if (MODE === "nojs") {
+      readableWithoutScripts(problems);
+    } else {
+      copyButtonProblems(problems);
+    }
+    if (WIDTH > 760) navigationStaysInView(problems);
+    if (WIDTH <= 400) {
+      var title = document.querySelector("main h1");
+      if (title && title.getBoundingClientRect().top > 700) problems.push("the page title is below the first screen");
+    }
+    if (MODE === "light" && WIDTH > 760) searchProblems(problems);
+  }
+  function copyButtonProblems(problems) {
     document.querySelectorAll(".code-block").forEach(function (block, i) {
       var button = block.querySelector("button.copy"), code = block.querySelector("pre code");
       if (!button || !code) { problems.push("code block " + i + " has no copy button"); return; }
       if (button.closest("pre")) problems.push("copy button " + i + " is inside the code");
+      if (block.getClientRects().length) {
+        var place = button.getBoundingClientRect(), style = getComputedStyle(button);
+        if (!place.width || !place.height || style.visibility !== "visible" || parseFloat(style.opacity) < 0.9)
+          problems.push("copy button " + i + " is not visible without hovering");
+        var text = document.createRange();
+        text.selectNodeContents(code);
+        Array.prototype.forEach.call(text.getClientRects(), function (line) {
+          if (line.width && line.left < place.right && place.left < line.right && line.top < place.bottom && place.top < line.bottom)
+            problems.push("copy button " + i + " covers code text");
+        });
+      }
       mlbookCopied = [];
       button.click();
       if (mlbookCopied[0] !== code.textContent) problems.push("copy button " + i + " copies other text than its code");
     });
+  }
+  // The chapter list and outline stay in the window however far the page is scrolled (CSS
+  // alone), and with the script the outline marks the section whose heading was passed last.
+  function navigationStaysInView(problems) {
+    var sidebar = document.querySelector(".sidebar");
+    var page = document.documentElement;
+    if (!sidebar || page.scrollHeight < 3 * innerHeight) return;
+    window.scrollTo(0, page.scrollHeight);
+    window.dispatchEvent(new Event("scroll"));
+    var frame = sidebar.getBoundingClientRect();
+    if (scrollY < page.scrollHeight - innerHeight - 1) problems.push("the page did not scroll");
+    if (Math.abs(frame.top) > 1 || frame.bottom > innerHeight + 1 || frame.height < 100)
+      problems.push("scrolled to the end, the sidebar is at " + frame.top.toFixed(0) + "…" + frame.bottom.toFixed(0) + " px");
+    var links = Array.prototype.slice.call(sidebar.querySelectorAll(".outline a"));
+    if (MODE !== "nojs" && links.length) {
+      var middle = document.getElementById(decodeURIComponent(links[links.length >> 1].hash.slice(1)));
+      window.scrollTo(0, scrollY + middle.getBoundingClientRect().top - 10);
+      window.dispatchEvent(new Event("scroll"));
+      var active = sidebar.querySelectorAll(".outline a.active");
+      if (active.length !== 1) { problems.push(active.length + " outline entries are marked current"); }
+      else {
+        var at = links.indexOf(active[0]), place = active[0].getBoundingClientRect();
+        var top = function (k) { return document.getElementById(decodeURIComponent(links[k].hash.slice(1))).getBoundingClientRect().top; };
+        if (top(at) > 96 || (at + 1 < links.length && top(at + 1) <= 96))
+          problems.push("the outline marks " + active[0].textContent + ", not the section being read");
+        if (place.top < Math.max(0, frame.top) || place.bottom > Math.min(innerHeight, frame.bottom))
+          problems.push("the outline's current entry is out of view");
+      }
+    }
+    window.scrollTo(0, 0);
+  }
+  function readableWithoutScripts(problems) {
+    if (document.querySelector("script[src]")) problems.push("the page's scripts were not removed");
+    var main = document.querySelector("main");
+    if (!main || main.getBoundingClientRect().height < 200) problems.push("no content without scripts");
+    var search = document.getElementById("search");
+    if (search && search.getClientRects().length) problems.push("a search box that cannot work is shown");
+    var menu = document.querySelector(".toc > summary");
+    var links = document.querySelectorAll(".sidebar ul.chapters > li > a");
+    var shown = Array.prototype.filter.call(links, function (a) { return a.getClientRects().length; }).length;
+    if (WIDTH > 760 && shown !== links.length) problems.push("only " + shown + " of " + links.length + " chapter links are shown");
+    if (WIDTH <= 760 && !(menu && menu.getClientRects().length)) problems.push("no menu to open the chapter list");
+  }
+  // Drives the search box as a reader would; PLAN holds the queries and what the index says
+  // they must find (computed by check_site.py from search-index.js).
+  function searchProblems(problems) {
+    var PLAN = %SEARCH%;
+    var box = document.getElementById("search"), list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    if (!PLAN) return;
+    if (!box || box.hidden || !list || !status) { problems.push("no search box"); return; }
+    function search(query) {
+      box.value = query;
+      box.dispatchEvent(new Event("input"));
+      return Array.prototype.filter.call(list.children, function (li) { return !li.classList.contains("more"); });
+    }
+    function count() { var n = status.textContent.match(/[0-9]+/); return n ? parseInt(n[0], 10) : -1; }
+    var markup = /<\\/?[a-z][a-z0-9]*[\\s>\\/]|&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);/i;
+    var own = search(PLAN.own.query);
+    if (count() !== PLAN.own.count) problems.push("search " + JSON.stringify(PLAN.own.query) + " says " + status.textContent + ", the index has " + PLAN.own.count);
+    var hrefs = own.map(function (li) { return li.querySelector("a").getAttribute("href"); });
+    hrefs.slice(0, Math.min(10, PLAN.own.headings.length)).forEach(function (href, k) {
+      if (PLAN.own.headings.indexOf(href) < 0) problems.push("search: result " + (k + 1) + " (" + href + ") ranks text before a matching heading");
+    });
+    if (PLAN.own.headings.length <= 10 && hrefs.indexOf(PLAN.own.href) < 0) problems.push("search: this page's own section " + PLAN.own.href + " is not found");
+    own.forEach(function (li, k) {
+      var marks = li.querySelectorAll("mark");
+      if (!marks.length) problems.push("search: result " + (k + 1) + " has no highlighted match");
+      marks.forEach(function (mark) {
+        if (PLAN.own.words.indexOf(mark.textContent.normalize("NFKC").toLowerCase()) < 0) problems.push("search: highlighted " + JSON.stringify(mark.textContent));
+      });
+      if (li.querySelector(":not(a):not(small):not(mark)") || markup.test(li.textContent)) problems.push("search: markup in result " + (k + 1) + ": " + li.innerHTML.slice(0, 120));
+    });
+    if (PLAN.many) {
+      var first = search(PLAN.many.query).length, more = list.querySelector("li.more button");
+      if (count() !== PLAN.many.count) problems.push("search " + JSON.stringify(PLAN.many.query) + " counts " + count() + ", the index has " + PLAN.many.count);
+      if (first !== 10 || !more) problems.push("search: " + first + " results shown of " + PLAN.many.count + ", and " + (more ? "a" : "no") + " button for more");
+      if (more) {
+        more.click();
+        var after = list.querySelectorAll("li:not(.more)").length;
+        if (after !== Math.min(20, PLAN.many.count)) problems.push("search: “more” shows " + after + " results");
+      }
+    }
+    var none = search(PLAN.none);
+    if (none.length || !status.textContent.trim() || count() !== -1) problems.push("search: no message for a query without results (" + status.textContent + ")");
+    search("");
   }
   setTimeout(function () {
     var out = document.createElement("pre");
@@ -141,28 +271,34 @@ window.addEventListener("load", function () {
 </script>"""
 
 
-def print_rules():
-    """The body of every `@media print { … }` block of the site's stylesheet."""
-    css = (OUTPUT / "style.css").read_text(encoding="utf-8")
-    bodies = []
-    for match in re.finditer(r"@media print\s*\{", css):
-        depth, at = 1, match.end()
-        while depth and at < len(css):
-            depth += {"{": 1, "}": -1}.get(css[at], 0)
-            at += 1
-        bodies.append(css[match.end():at - 1])
-    return "\n".join(bodies)
+def as_printed(css):
+    """The stylesheet as a printer applies it: `@media print` rules always, `@media screen`
+    rules (the dark theme among them) never. `speech` is a media type no visual browser
+    matches, so `@media speech and (…)` keeps the rule parsable but inert."""
+    css = re.sub(r"@media\s+print\b", "@media all", css)
+    return re.sub(r"@media\s+screen\b", "@media speech", css)
 
 
-def geometry_problems(page, width, mode="light"):
+SCRIPT_TAG = re.compile(r'<script\b[^>]*\bsrc="[^"]*"[^>]*>\s*</script>')
+
+
+def geometry_problems(page, width, mode="light", search_plan=None):
+    """Runs GEOMETRY_PROBE in a copy of `page`. Modes: light and dark (the system's scheme);
+    nojs (the page's own scripts removed: what a reader without JavaScript gets); print (the
+    stylesheet as printed, on a page of paper's width (A4 less margins ≈ 700 px), with the
+    system in dark mode)."""
     probe = page.with_name(f".probe-{page.name}")
     script = GEOMETRY_PROBE.replace("%MODE%", mode).replace("%WIDTH%", str(width))
+    script = script.replace("%SEARCH%", json.dumps(search_plan))
+    source = page.read_text(encoding="utf-8")
     if mode == "print":
-        # The print rules applied as if printing, on a page of paper's width (A4 less margins ≈ 700 px).
-        script = f"<style>{print_rules()}</style>" + script
-    probe.write_text(page.read_text(encoding="utf-8").replace("</head>", script + "</head>", 1), encoding="utf-8")
+        css = as_printed((OUTPUT / "style.css").read_text(encoding="utf-8"))
+        source = source.replace('<link rel="stylesheet" href="style.css">', f"<style>{css}</style>", 1)
+    if mode == "nojs":
+        source = SCRIPT_TAG.sub("", source)
+    probe.write_text(source.replace("</head>", script + "</head>", 1), encoding="utf-8")
     try:
-        flags = DARK if mode == "dark" else []
+        flags = DARK if mode in ("dark", "print") else []
         dom, _ = chromium(["--dump-dom", f"--window-size={width},2000", *flags], probe.as_uri())
     finally:
         probe.unlink()
@@ -172,16 +308,60 @@ def geometry_problems(page, width, mode="light"):
     return [f"{width}px {mode}: {problem}" for problem in json.loads(html.unescape(match.group(1)))]
 
 
+def search_entries():
+    source = (OUTPUT / "search-index.js").read_text(encoding="utf-8")
+    return json.loads(source[source.index("["):source.rindex("]") + 1])
+
+
+def fold(text):
+    """The search script's folding, character by character: NFKC and lower case."""
+    folded = (unicodedata.normalize("NFKC", c).lower() for c in text)
+    return "".join(f if len(f) == 1 else c for f, c in zip(folded, text))
+
+
+def search_plan(page, entries):
+    """Queries to type into `page`'s search box and what search-index.js says they must find:
+    a word of the title of the page's first section (every entry holding it is counted; the
+    entries whose titles hold it are the headings that must come first); the character in
+    the most entries (more than a screen of results); and a word in no entry."""
+    def href(entry):
+        return entry["page"] + ("#" + entry["anchor"] if entry["anchor"] else "")
+
+    def matching(words, fields=("title", "text")):
+        return [e for e in entries if all(w in " ".join(fold(e[f]) for f in fields) for w in words)]
+
+    own = next((e for e in entries if e["page"] == page.name and e["anchor"]), None)
+    if own is None:
+        return None
+    # Its longest word that is not a section number, which other sections' text holds too.
+    word = max((w for w in own["title"].split() if not re.fullmatch(r"[0-9.]+", w)), key=len, default=own["title"])
+    words = fold(word).split()
+    plan = {"own": {"query": word, "words": words, "count": len(matching(words)), "href": href(own),
+                    "headings": [href(e) for e in matching(words, ("title",))]}}
+    spread = {}
+    for entry in entries:
+        for character in set(fold(entry["title"] + " " + entry["text"])) - {" "}:
+            spread[character] = spread.get(character, 0) + 1
+    common = max(spread, key=spread.get)
+    if spread[common] > 10:
+        plan["many"] = {"query": common, "count": spread[common]}
+    plan["none"] = next(q for q in ("qzxjvqzxjv", "qzxjvqzxjvw") if not matching(fold(q).split()))
+    return plan
+
+
 MARKUP = re.compile(r"</?(?:h[1-6]|p|a|span|div|svg|math|mi|mo|mn|mrow|code|pre|em|strong|li|ul|ol|table|t[rdh]|"
                     r"figure|figcaption|details|summary|annotation)(?=[\s/>])|&(?:[a-z]+|#[0-9]+|#x[0-9a-f]+);", re.I)
 
 
 def search_index_problems():
-    """The search index must hold what readers read: text, no tags, no character references."""
-    source = (OUTPUT / "search-index.js").read_text(encoding="utf-8")
-    entries = json.loads(source[source.index("["):source.rindex("]") + 1])
+    """The search index must hold what readers read: text, no tags, no character references;
+    and every entry must lead to a place that exists."""
+    entries = search_entries()
     problems = []
     for entry in entries:
+        target = OUTPUT / entry["page"]
+        if not target.exists() or (entry["anchor"] and f'id="{entry["anchor"]}"' not in target.read_text(encoding="utf-8")):
+            problems.append(f"search index: {entry['page']}#{entry['anchor']} does not exist")
         for field in ("title", "text"):
             found = MARKUP.search(entry[field])
             if found:
@@ -190,11 +370,13 @@ def search_index_problems():
     return problems[:10]
 
 
-def browser_problems(page):
+def browser_problems(page, entries):
     url = page.as_uri()
     problems = outside_references(page)
-    for width, mode in ((1280, "light"), (375, "light"), (375, "dark"), (700, "print")):
-        problems += geometry_problems(page, width, mode)
+    plan = search_plan(page, entries)
+    for width, mode in ((1280, "light"), (375, "light"), (375, "dark"), (1280, "nojs"), (375, "nojs"),
+                        (700, "print")):
+        problems += geometry_problems(page, width, mode, plan)
     net_log = SHOTS / f"{page.stem}-netlog.json"
     dom, log = chromium(["--dump-dom", f"--log-net-log={net_log}"], url)
     for line in log.splitlines():
@@ -224,7 +406,33 @@ def browser_problems(page):
             chromium([f"--window-size={width},2000", f"--screenshot={shot}", *flag], url)
             if not shot.exists():
                 problems.append(f"no screenshot at {width}px {scheme}")
+    # Chromium's own switch for scripts (--blink-settings=scriptEnabled=false) writes no
+    # screenshot under a virtual time budget, so the copy of the page without its scripts is shown.
+    without_scripts = page.with_name(f".nojs-{page.name}")
+    without_scripts.write_text(SCRIPT_TAG.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        chromium(["--window-size=1280,2000", f"--screenshot={SHOTS / f'{page.stem}-1280-nojs.png'}"],
+                 without_scripts.as_uri())
+    finally:
+        without_scripts.unlink()
+    scrolled_screenshot(page, entries)
     return problems
+
+
+def scrolled_screenshot(page, entries):
+    """The page at 1280 px scrolled to its middle section (in a frame, since a headless
+    screenshot shows a window's top), for a person to see the sidebar and the outline's mark."""
+    anchors = [e["anchor"] for e in entries if e["page"] == page.name and e["anchor"]]
+    if not anchors:
+        return
+    frame = page.with_name(f".frame-{page.name}")
+    target = urllib.parse.quote(page.name) + "#" + urllib.parse.quote(anchors[len(anchors) // 2])
+    frame.write_text(f'<!DOCTYPE html><body style="margin:0"><iframe src="{target}" width="1280" height="900" '
+                     f'style="border:0"></iframe>', encoding="utf-8")
+    try:
+        chromium(["--window-size=1280,900", f"--screenshot={SHOTS / f'{page.stem}-1280-scrolled.png'}"], frame.as_uri())
+    finally:
+        frame.unlink()
 
 
 def structure_problems(page, dom):
@@ -255,7 +463,44 @@ def structure_problems(page, dom):
         for caption in re.findall(r"<figcaption[^>]*>\s*((?:图|表|Figure|Table) [^：:<]*)", dom):
             if not re.match(rf"\S+ {int(number.group(1))}\.\d+$", caption.strip()):
                 problems.append(f"caption not numbered by chapter: {caption!r}")
+        problems += equation_problems(dom, int(number.group(1)))
     return problems
+
+
+def equation_problems(dom, chapter):
+    """Labelled display equations (when the page has any) are numbered (C.1), (C.2)… in page
+    order, and every `@eq-` reference links one and shows its number."""
+    problems = []
+    equations = re.findall(r'<span class="display-math scrolls numbered" id="([^"]+)">[\s\S]*?'
+                           r'<span class="equation-number">([^<]*)</span>', dom)
+    numbers = {}
+    for position, (label, shown) in enumerate(equations, start=1):
+        numbers[label] = f"({chapter}.{position})"
+        if not label.startswith("eq-") or shown != numbers[label]:
+            problems.append(f"equation {label} is numbered {shown}, expected {numbers[label]}")
+    for label, text in re.findall(r'<a class="reference" href="#(eq-[^"]+)">([^<]*)</a>', dom):
+        if label not in numbers or not text.endswith(numbers[label]):
+            problems.append(f"reference to {label} reads {text!r}, expected {numbers.get(label, 'a numbered equation')}")
+    if re.search(r"\{#eq-|@eq-", re.sub(r"<(pre|code)[\s\S]*?</\1>", " ", dom)):
+        problems.append("an equation label or reference is left as text")
+    return problems
+
+
+# The README's two screenshots (page, width, scheme) → file in Tests/Site/Screenshots.
+README_SHOTS = {("04", 1280, "light"): "desktop.png", ("05", 375, "dark"): "phone-dark.png"}
+
+
+def copy_readme_screenshots(pages):
+    """Refreshes the README's screenshots from this run (only when checking the book's own site)."""
+    if OUTPUT != (ROOT / "output").resolve():
+        return
+    target = ROOT / "Tests" / "Site" / "Screenshots"
+    for (prefix, width, scheme), name in README_SHOTS.items():
+        page = next((p for p in pages if p.stem.startswith(prefix + "-")), None)
+        shot = page and SHOTS / f"{page.stem}-{width}-{scheme}.png"
+        if shot and shot.exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shot, target / name)
 
 
 def validator_problems(pages):
@@ -287,9 +532,10 @@ def main():
     index_problems = search_index_problems()
     if index_problems:
         validation.setdefault("*", []).extend(index_problems)
+    entries = search_entries()
     failed = 0
     for page in pages:
-        problems = validation.get(page.name, []) + browser_problems(page)
+        problems = validation.get(page.name, []) + browser_problems(page, entries)
         if problems:
             failed += 1
             print(f"FAIL {page.name}")
@@ -300,7 +546,8 @@ def main():
     for problem in validation.get("*", []):
         print(f"FAIL site: {problem}")
     failed_total = failed + (1 if validation.get("*") else 0)
-    print(f"screenshots: {SHOTS}/")
+    copy_readme_screenshots(pages)
+    print(f"screenshots: {SHOTS}/ (the README's in Tests/Site/Screenshots/)")
     print(f"{len(pages) - failed} passed, {failed_total} failed")
     return 1 if failed_total else 0
 
