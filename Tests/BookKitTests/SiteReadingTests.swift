@@ -173,6 +173,9 @@ import Testing
         #expect(print.contains("break-after: avoid"))
         #expect(print.contains("color-scheme: light"))
         #expect(Stylesheet.theme.contains("@media screen and (prefers-color-scheme: dark)"))
+        let darkBlocks = Stylesheet.all.components(separatedBy: "(prefers-color-scheme: dark)").dropLast()
+        #expect(darkBlocks.count >= 2, "the theme's and the highlighter's")
+        #expect(darkBlocks.allSatisfy { $0.hasSuffix("@media screen and ") }, "every dark block is for screens only")
     }
 
     static func color(_ name: String, in css: String) -> String? {

@@ -19,15 +19,16 @@ matches are marked, results are text, "more" shows ten more, a query without res
 Equations, when a page has labelled ones: numbered (C.1), (C.2)… and every @eq- reference shows
 its number. Without JavaScript (the page's scripts removed) the content, formulas, charts and
 chapter links are there and no dead search box is; printed with the system in dark mode, the
-page is the light scheme. Screenshots land in .build/site-check/ for a person to look at
-(1280 and 375 px, light and dark; 1280 px without JavaScript, and scrolled to a middle
-section); the README's two are copied
+page is the light scheme (text, chart titles, and code tokens at 4.5:1). Screenshots land in .build/site-check/ for a person to look at
+(1280 and 375 px, light and dark; 1280 px without JavaScript and scrolled to a middle
+section; 700 px printed with the system in dark mode); the README's two are copied
 to Tests/Site/Screenshots/.
 
 Usage: check_site.py [SITE_FOLDER] (default: output/, or $MLBOOK_SITE); screenshots go to
 $MLBOOK_SITE_SHOTS (default .build/site-check/).
 Exits non-zero on any failure; the last line reads "N passed, M failed" (pages).
 """
+import contextlib
 import glob
 import html
 import json
@@ -113,6 +114,14 @@ window.addEventListener("load", function () {
     document.querySelectorAll("svg.chart .chart-title").forEach(function (t, i) {
       if (t.getClientRects().length && luminance(getComputedStyle(t).fill) > 0.1) problems.push("chart title " + i + " prints light");
     });
+    var paper = luminance(getComputedStyle(document.querySelector("pre.code") || document.body).backgroundColor);
+    var faint = {};
+    document.querySelectorAll("pre.code code span[class]").forEach(function (token) {
+      var ink = luminance(getComputedStyle(token).color);
+      var ratio = (Math.max(ink, paper) + 0.05) / (Math.min(ink, paper) + 0.05);
+      if (ratio < 4.5) faint[token.className] = ratio.toFixed(2);
+    });
+    Object.keys(faint).forEach(function (kind) { problems.push("code tokens ." + kind + " print at " + faint[kind] + ":1"); });
   } else {
     document.querySelectorAll("math").forEach(function (m, i) {
       var r = m.getBoundingClientRect();
@@ -282,26 +291,34 @@ def as_printed(css):
 SCRIPT_TAG = re.compile(r'<script\b[^>]*\bsrc="[^"]*"[^>]*>\s*</script>')
 
 
-def geometry_problems(page, width, mode="light", search_plan=None):
-    """Runs GEOMETRY_PROBE in a copy of `page`. Modes: light and dark (the system's scheme);
-    nojs (the page's own scripts removed: what a reader without JavaScript gets); print (the
-    stylesheet as printed, on a page of paper's width (A4 less margins ≈ 700 px), with the
-    system in dark mode)."""
-    probe = page.with_name(f".probe-{page.name}")
-    script = GEOMETRY_PROBE.replace("%MODE%", mode).replace("%WIDTH%", str(width))
-    script = script.replace("%SEARCH%", json.dumps(search_plan))
+@contextlib.contextmanager
+def page_as(page, mode, script=""):
+    """A copy of `page` beside it (so its relative links work) as `mode` shows it, with
+    `script` added to its head; removed afterwards."""
     source = page.read_text(encoding="utf-8")
     if mode == "print":
         css = as_printed((OUTPUT / "style.css").read_text(encoding="utf-8"))
         source = source.replace('<link rel="stylesheet" href="style.css">', f"<style>{css}</style>", 1)
     if mode == "nojs":
         source = SCRIPT_TAG.sub("", source)
-    probe.write_text(source.replace("</head>", script + "</head>", 1), encoding="utf-8")
+    copy = page.with_name(f".{mode}-{page.name}")
+    copy.write_text(source.replace("</head>", script + "</head>", 1), encoding="utf-8")
     try:
+        yield copy
+    finally:
+        copy.unlink()
+
+
+def geometry_problems(page, width, mode="light", search_plan=None):
+    """Runs GEOMETRY_PROBE in a copy of `page`. Modes: light and dark (the system's scheme);
+    nojs (the page's own scripts removed: what a reader without JavaScript gets); print (the
+    stylesheet as printed, on a page of paper's width (A4 less margins ≈ 700 px), with the
+    system in dark mode)."""
+    script = GEOMETRY_PROBE.replace("%MODE%", mode).replace("%WIDTH%", str(width))
+    script = script.replace("%SEARCH%", json.dumps(search_plan))
+    with page_as(page, mode, script) as probe:
         flags = DARK if mode in ("dark", "print") else []
         dom, _ = chromium(["--dump-dom", f"--window-size={width},2000", *flags], probe.as_uri())
-    finally:
-        probe.unlink()
     match = re.search(r'<pre id="mlbook-geometry">(.*?)</pre>', dom)
     if not match:
         return [f"{width}px {mode}: the geometry probe did not run"]
@@ -408,13 +425,11 @@ def browser_problems(page, entries):
                 problems.append(f"no screenshot at {width}px {scheme}")
     # Chromium's own switch for scripts (--blink-settings=scriptEnabled=false) writes no
     # screenshot under a virtual time budget, so the copy of the page without its scripts is shown.
-    without_scripts = page.with_name(f".nojs-{page.name}")
-    without_scripts.write_text(SCRIPT_TAG.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
-    try:
-        chromium(["--window-size=1280,2000", f"--screenshot={SHOTS / f'{page.stem}-1280-nojs.png'}"],
-                 without_scripts.as_uri())
-    finally:
-        without_scripts.unlink()
+    with page_as(page, "nojs") as copy:
+        chromium(["--window-size=1280,2000", f"--screenshot={SHOTS / f'{page.stem}-1280-nojs.png'}"], copy.as_uri())
+    with page_as(page, "print") as copy:
+        chromium(["--window-size=700,2000", f"--screenshot={SHOTS / f'{page.stem}-700-print-dark.png'}", *DARK],
+                 copy.as_uri())
     scrolled_screenshot(page, entries)
     return problems
 

@@ -4,7 +4,15 @@
 /// sidebar on wide windows, a collapsed menu on phones), and the print rules.
 enum Stylesheet {
     /// The whole `style.css`: the page styles and the code highlighting colors.
-    static var all: String { theme + layout + components + print + SwiftHighlighter.css }
+    static var all: String { theme + layout + components + print + screenOnly(SwiftHighlighter.css) }
+
+    /// `css` with its dark-scheme blocks limited to screens, so that a page printed while the
+    /// system is in dark mode keeps the light colours (the highlighter's own CSS does not say
+    /// `screen`; once it does, this changes nothing).
+    static func screenOnly(_ css: String) -> String {
+        css.replacingOccurrences(
+            of: "@media (prefers-color-scheme: dark)", with: "@media screen and (prefers-color-scheme: dark)")
+    }
 
     static let theme = """
         :root {
