@@ -19,10 +19,10 @@ matches are marked, results are text, "more" shows ten more, a query without res
 Equations, when a page has labelled ones: numbered (C.1), (C.2)… and every @eq- reference shows
 its number. Without JavaScript (the page's scripts removed) the content, formulas, charts and
 chapter links are there and no dead search box is; printed with the system in dark mode, the
-page is the light scheme (text, chart titles, and code tokens at 4.5:1). Screenshots land in .build/site-check/ for a person to look at
-(1280 and 375 px, light and dark; 1280 px without JavaScript and scrolled to a middle
-section; 700 px printed with the system in dark mode); the README's two are copied
-to Tests/Site/Screenshots/.
+page is the light scheme (text, chart titles, and code tokens at 4.5:1). Screenshots land in
+.build/site-check/ for a person to look at (1280 and 375 px, light and dark; 1280 px without
+JavaScript and scrolled to a middle section; 700 px printed with the system in dark mode); the
+README's two are copied to Tests/Site/Screenshots/. The in-page measurements are probe.js.
 
 Usage: check_site.py [SITE_FOLDER] (default: output/, or $MLBOOK_SITE); screenshots go to
 $MLBOOK_SITE_SHOTS (default .build/site-check/).
