@@ -113,8 +113,9 @@ private struct SectionCollector {
     private mutating func visit(_ node: OpaquePointer) {
         switch MarkdownNode.type(node) {
         case CMARK_NODE_HEADING where (2...4).contains(cmark_node_get_heading_level(node)):
-            var heading = SectionCollector(chapter: chapter, result: result, formulas: formulas, sections: [])
-            heading.sections = [SearchText.Section(headingIndex: nil, title: "", text: "")]
+            var heading = SectionCollector(
+                chapter: chapter, result: result, formulas: formulas,
+                sections: [SearchText.Section(headingIndex: nil, title: "", text: "")])
             heading.visitChildren(of: node)
             let title = SearchText.collapsingWhitespace(heading.sections[0].text)
             sections.append(SearchText.Section(headingIndex: headingCount, title: title, text: ""))
