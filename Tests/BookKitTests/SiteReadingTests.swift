@@ -69,6 +69,31 @@ import Testing
         #expect(rendered.warnings.isEmpty)
     }
 
+    @Test func equationsAreNumberedInPageOrderAndReferencesMayComeFirst() throws {
+        let source = """
+            # C
+
+            As @eq-second shows, and @eq-first:
+
+            $$ a = 1 $$ {#eq-first}
+
+            $$ b = 2 $$
+
+            $$ c = 3 $$ {#eq-second}
+
+            Unknown: @eq-missing.
+            """
+        let chapter = try ChapterLoader.parse(source, path: "chapters/05-c.md")
+        let empty = ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0)
+        let rendered = ChapterRenderer.body(chapter, result: empty, language: "en")
+        #expect(rendered.html.contains("As <a class=\"reference\" href=\"#eq-second\">Equation (5.2)</a> shows"))
+        #expect(rendered.html.contains("and <a class=\"reference\" href=\"#eq-first\">Equation (5.1)</a>"))
+        let numbers = rendered.html.components(separatedBy: "<span class=\"equation-number\">").dropFirst()
+            .map { $0.prefix { $0 != "<" } }
+        #expect(numbers == ["(5.1)", "(5.2)"], "the unlabelled formula has no number")
+        #expect(rendered.warnings.map(\.message) == ["reference to unknown label 'eq-missing'"])
+    }
+
     @Test func theInterfaceSpeaksTheBooksLanguage() throws {
         let html = try Self.render(language: "en")
         #expect(html.contains("<figcaption>Figure 3.1: 损失</figcaption>"))
@@ -76,20 +101,57 @@ import Testing
         #expect(html.contains("aria-label=\"Link to this section\"") || !html.contains("<h2"))
     }
 
-    @Test func theSearchIndexHoldsTextNeverMarkup() {
-        let html = """
-            <p>Intro &amp; more</p>
-            <h2 id="a-b">A &lt;b&gt; <a class="anchor" href="#a-b" aria-label="本节链接">#</a></h2>
-            <p>cos<math><mo>&#x2061;</mo><mi>x</mi><mo>+</mo><mn>1</mn><annotation encoding="application/x-tex">\\cos</annotation></math> x</p>
-            <p class="cell-meta">运行 0.00 s</p><svg><text>tick</text></svg>
+    @Test func theSearchIndexIsBuiltFromTheMarkdownAndHoldsTextNeverMarkup() throws {
+        let source = """
+            # C
+
+            Intro &amp; <b>bold</b> more, $\\hat{m}_t + \\frac{1}{2}$ and `{swift} 1 + 1`.
+
+            ## A &lt;b&gt; $x^2$
+
+            <div class="note">raw</div>
+
+            | name | value |
+            |------|------:|
+            | 学习率 | 0.1 |
+
+            中文的一行
+            接着下一行。
+
+            第二段。
+
+            ```swift
+            //| caption: 损失 <曲线>
+            print("<ok>")
+            ```
             """
-        let entries = SiteScript.entries(
-            page: "c.html", chapterTitle: "C", html: html, headings: [Heading(level: 2, id: "a-b", text: "A <b>")])
-        #expect(entries.map(\.text) == ["Intro & more", "cos x+1 x"])
-        #expect(entries.map(\.title) == ["C", "A <b>"])
+        let chapter = try ChapterLoader.parse(source, path: "03-c.md")
+        var cell = CellResult(status: .succeeded)
+        cell.output = "<ok>\n"
+        let result = ChapterResult(
+            cells: [cell], inlineValues: [InlineValue(text: "2", number: 2)], errors: [], compileSeconds: 0,
+            runSeconds: 0)
+        let headings = [Heading(level: 2, id: "a-b-x2", text: "A <b> x2")]
+        let entries = SiteScript.entries(chapter: chapter, result: result, headings: headings)
+        #expect(entries.map(\.title) == ["C", "A <b> x2"])
+        #expect(entries.map(\.anchor) == ["", "a-b-x2"])
+        #expect(entries.allSatisfy { $0.page == "03-c.html" })
+        let intro = try #require(entries.first?.text)
+        #expect(intro.hasPrefix("C Intro & bold more, m̂t+1/2 and 2."), "got \(intro)")
+        let section = try #require(entries.last?.text)
+        #expect(section.contains("name value 学习率 0.1"), "a pipe table's cells, without its rule: \(section)")
+        #expect(section.contains("中文的一行接着下一行。 第二段。"), "a CJK line break is no space, a new block is: \(section)")
+        #expect(section.contains("print(\"<ok>\") 损失 <曲线> <ok>"), "code, caption and output: \(section)")
+        #expect(!section.contains("raw") && !section.contains("caption:"), "raw HTML and cell options: \(section)")
         for entry in entries {
-            #expect(!entry.text.contains("<") && !entry.text.contains("&amp;") && !entry.text.contains("&#"))
+            #expect(!entry.text.contains("MLBOOK") && !entry.text.contains("&amp;") && !entry.text.contains("<div"))
         }
+    }
+
+    @Test func formulasAreSearchedAsTheCharactersReadersSee() {
+        #expect(SearchText.formulaText("\\theta_{t+1} = \\theta_t - \\eta \\nabla J", display: false) == "θt+1=θt−η∇J")
+        #expect(SearchText.formulaText("\\sqrt{x}", display: true) == "√x")
+        #expect(SearchText.formulaText("\\unknowncommand{", display: false) == "\\unknowncommand{")
     }
 
     @Test func everyChartColourHasThreeToOneContrastInBothThemes() throws {
@@ -111,6 +173,9 @@ import Testing
         #expect(print.contains("break-after: avoid"))
         #expect(print.contains("color-scheme: light"))
         #expect(Stylesheet.theme.contains("@media screen and (prefers-color-scheme: dark)"))
+        let darkBlocks = Stylesheet.all.components(separatedBy: "(prefers-color-scheme: dark)").dropLast()
+        #expect(darkBlocks.count >= 2, "the theme's and the highlighter's")
+        #expect(darkBlocks.allSatisfy { $0.hasSuffix("@media screen and ") }, "every dark block is for screens only")
     }
 
     static func color(_ name: String, in css: String) -> String? {
@@ -149,5 +214,34 @@ import Testing
         #expect(page.contains("<a href=\"source/01-a.md\">本章的 Markdown 源文件</a>"))
         #expect(page.contains("<a class=\"skip-link\" href=\"#content\">跳到正文</a>"))
         #expect(page.contains("<details class=\"toc\">"))
+        #expect(!page.contains("/blob/HEAD/"), "no repository link when book.yml names none")
+    }
+
+    @Test func aBookInARepositoryLinksEachChaptersFileThere() throws {
+        let root = try BookLoaderTests.folder([
+            ".git/HEAD": "ref: refs/heads/main\n",
+            "book/book.yml":
+                "title: T\nlanguage: en\nrepository: https://github.com/owner/name/\nchapters: [01-a b.md]\n",
+            "book/01-a b.md": "# A\n\nText.\n",
+        ])
+        let book = try BookLoader.load(root: root + "/book")
+        let page = try PageTemplate(book: book).chapterPage(
+            0, body: "",
+            result: ChapterResult(cells: [], inlineValues: [], errors: [], compileSeconds: 0, runSeconds: 0))
+        #expect(
+            page.contains(
+                "<a href=\"https://github.com/owner/name/blob/HEAD/book/01-a%20b.md\">the file in the repository</a>"))
+        #expect(page.contains("<a href=\"source/01-a%20b.md\">This chapter's Markdown source</a>"))
+    }
+
+    @Test func theRepositoryMustBeAWebAddress() throws {
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: T\nchapters: [a.md]\nrepository: owner/name\n", "a.md": "# A\n",
+        ])
+        #expect {
+            try BookLoader.load(root: root)
+        } throws: { error in
+            "\(error)".contains("book.yml:3:") && "\(error)".contains("'repository' must be a web address")
+        }
     }
 }

@@ -10,12 +10,25 @@ code (the clipboard is stubbed and every button clicked) and sits outside the <p
 text is at least 10 CSS px at 375 px; every chart colour has at least 3:1 contrast with the
 background in light and dark mode; with the stylesheet's print rules applied at a paper's
 width no <pre> is clipped and headings keep with what follows; the search index holds text,
-never markup. Screenshots land in .build/site-check/ for a person to look at.
+never markup, and each of its entries leads to an existing page and section. Navigation: at
+1280 px the chapter list and outline stay in the window when the page is scrolled to its end
+(also without JavaScript), and the outline marks the section being read; at 375 px the page
+title is on the first screen. Search, typed into the box: the count equals the entries that
+hold every word, matching headings come before matching text, the page's own section is found,
+matches are marked, results are text, "more" shows ten more, a query without results says so.
+Equations, when a page has labelled ones: numbered (C.1), (C.2)… and every @eq- reference shows
+its number. Without JavaScript (the page's scripts removed) the content, formulas, charts and
+chapter links are there and no dead search box is; printed with the system in dark mode, the
+page is the light scheme (text, chart titles, and code tokens at 4.5:1). Screenshots land in
+.build/site-check/ for a person to look at (1280 and 375 px, light and dark; 1280 px without
+JavaScript and scrolled to a middle section; 700 px printed with the system in dark mode); the
+README's two are copied to Tests/Site/Screenshots/. The in-page measurements are probe.js.
 
 Usage: check_site.py [SITE_FOLDER] (default: output/, or $MLBOOK_SITE); screenshots go to
 $MLBOOK_SITE_SHOTS (default .build/site-check/).
 Exits non-zero on any failure; the last line reads "N passed, M failed" (pages).
 """
+import contextlib
 import glob
 import html
 import json
@@ -25,6 +38,8 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+import urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("MLBOOK_SITE") or ROOT / "output").resolve()
@@ -57,119 +72,94 @@ def outside_references(page):
     return [f"outside reference: {url}" for url in found]
 
 
-# Injected into a copy of each page: measures what only a laid-out page can tell, and writes
-# the findings into the DOM, where --dump-dom can read them. The clipboard is stubbed before
-# the page's deferred scripts run, so clicking a copy button records what it would copy.
-GEOMETRY_PROBE = """<script>
-var mlbookCopied = [];
-try {
-  Object.defineProperty(navigator, "clipboard", { configurable: true, value: {
-    writeText: function (text) { mlbookCopied.push(text); return Promise.resolve(); } } });
-} catch (error) {}
-document.execCommand = function () {
-  var active = document.activeElement; mlbookCopied.push(active && active.value); return true;
-};
-window.addEventListener("load", function () {
-  var problems = [];
-  var MODE = "%MODE%", WIDTH = %WIDTH%;
-  function luminance(color) {
-    var c = color.match(/[0-9.]+/g).slice(0, 3).map(function (v) { v = v / 255;
-      return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  }
-  function resolved(name) {
-    var probe = document.createElement("span");
-    probe.style.color = "var(" + name + ")";
-    document.body.appendChild(probe);
-    var value = getComputedStyle(probe).color;
-    document.body.removeChild(probe);
-    return value;
-  }
-  if (MODE === "print") {
-    document.querySelectorAll("pre").forEach(function (pre, i) {
-      if (pre.getClientRects().length && pre.scrollWidth > pre.clientWidth + 1)
-        problems.push("code block " + i + " is clipped by " + (pre.scrollWidth - pre.clientWidth) + " px");
-    });
-    document.querySelectorAll("main h2, main h3, main h4").forEach(function (h, i) {
-      if (getComputedStyle(h).breakAfter !== "avoid") problems.push("heading " + i + " may end a page");
-    });
-  } else {
-    document.querySelectorAll("math").forEach(function (m, i) {
-      var r = m.getBoundingClientRect();
-      if (r.width <= 0 || r.height <= 0) problems.push("formula " + i + " has no size");
-    });
-    var shown = 0;
-    document.querySelectorAll("svg.chart").forEach(function (s, i) {
-      if (!s.getClientRects().length) return;
-      shown++;
-      var r = s.getBoundingClientRect();
-      if (r.width <= 0 || r.height <= 0) { problems.push("chart " + i + " is not visible"); return; }
-      var scale = r.width / s.viewBox.baseVal.width, smallest = Infinity;
-      s.querySelectorAll("text").forEach(function (t) {
-        smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
-      });
-      if (WIDTH <= 400 && smallest < 10) problems.push("chart " + i + " has text at " + smallest.toFixed(1) + " px");
-    });
-    if (document.querySelectorAll("figure.chart").length && !shown) problems.push("no chart is shown");
-    var overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-    if (overflow > 1) problems.push("the page overflows horizontally by " + overflow + " px");
-    var background = luminance(resolved("--background"));
-    for (var n = 1; n <= 6; n++) {
-      var l = luminance(resolved("--chart-" + n));
-      var ratio = (Math.max(l, background) + 0.05) / (Math.min(l, background) + 0.05);
-      if (ratio < 3) problems.push(MODE + ": --chart-" + n + " has contrast " + ratio.toFixed(2) + ":1");
-    }
-    document.querySelectorAll("pre.code").forEach(function (pre, i) {
-      if (!pre.closest(".code-block")) problems.push("code " + i + " has no copy block around it");
-    });
-    document.querySelectorAll(".code-block").forEach(function (block, i) {
-      var button = block.querySelector("button.copy"), code = block.querySelector("pre code");
-      if (!button || !code) { problems.push("code block " + i + " has no copy button"); return; }
-      if (button.closest("pre")) problems.push("copy button " + i + " is inside the code");
-      mlbookCopied = [];
-      button.click();
-      if (mlbookCopied[0] !== code.textContent) problems.push("copy button " + i + " copies other text than its code");
-    });
-  }
-  setTimeout(function () {
-    var out = document.createElement("pre");
-    out.id = "mlbook-geometry";
-    out.textContent = JSON.stringify(problems);
-    document.body.appendChild(out);
-  }, 0);
-});
-</script>"""
+# The probe run in each page (see its header): its findings come back through the DOM.
+GEOMETRY_PROBE = "<script>\n" + (pathlib.Path(__file__).with_name("probe.js")).read_text(encoding="utf-8") + "</script>"
 
 
-def print_rules():
-    """The body of every `@media print { … }` block of the site's stylesheet."""
-    css = (OUTPUT / "style.css").read_text(encoding="utf-8")
-    bodies = []
-    for match in re.finditer(r"@media print\s*\{", css):
-        depth, at = 1, match.end()
-        while depth and at < len(css):
-            depth += {"{": 1, "}": -1}.get(css[at], 0)
-            at += 1
-        bodies.append(css[match.end():at - 1])
-    return "\n".join(bodies)
+def as_printed(css):
+    """The stylesheet as a printer applies it: `@media print` rules always, `@media screen`
+    rules (the dark theme among them) never. `speech` is a media type no visual browser
+    matches, so `@media speech and (…)` keeps the rule parsable but inert."""
+    css = re.sub(r"@media\s+print\b", "@media all", css)
+    return re.sub(r"@media\s+screen\b", "@media speech", css)
 
 
-def geometry_problems(page, width, mode="light"):
-    probe = page.with_name(f".probe-{page.name}")
-    script = GEOMETRY_PROBE.replace("%MODE%", mode).replace("%WIDTH%", str(width))
+SCRIPT_TAG = re.compile(r'<script\b[^>]*\bsrc="[^"]*"[^>]*>\s*</script>')
+
+
+@contextlib.contextmanager
+def page_as(page, mode, script=""):
+    """A copy of `page` beside it (so its relative links work) as `mode` shows it, with
+    `script` added to its head; removed afterwards."""
+    source = page.read_text(encoding="utf-8")
     if mode == "print":
-        # The print rules applied as if printing, on a page of paper's width (A4 less margins ≈ 700 px).
-        script = f"<style>{print_rules()}</style>" + script
-    probe.write_text(page.read_text(encoding="utf-8").replace("</head>", script + "</head>", 1), encoding="utf-8")
+        css = as_printed((OUTPUT / "style.css").read_text(encoding="utf-8"))
+        source = source.replace('<link rel="stylesheet" href="style.css">', f"<style>{css}</style>", 1)
+    if mode == "nojs":
+        source = SCRIPT_TAG.sub("", source)
+    copy = page.with_name(f".{mode}-{page.name}")
+    copy.write_text(source.replace("</head>", script + "</head>", 1), encoding="utf-8")
     try:
-        flags = DARK if mode == "dark" else []
-        dom, _ = chromium(["--dump-dom", f"--window-size={width},2000", *flags], probe.as_uri())
+        yield copy
     finally:
-        probe.unlink()
+        copy.unlink()
+
+
+def geometry_problems(page, width, mode="light", search_plan=None):
+    """Runs GEOMETRY_PROBE in a copy of `page`. Modes: light and dark (the system's scheme);
+    nojs (the page's own scripts removed: what a reader without JavaScript gets); print (the
+    stylesheet as printed, on a page of paper's width (A4 less margins ≈ 700 px), with the
+    system in dark mode)."""
+    script = GEOMETRY_PROBE.replace("%MODE%", mode).replace("%WIDTH%", str(width))
+    script = script.replace("%SEARCH%", json.dumps(search_plan))
+    with page_as(page, mode, script) as probe:
+        flags = DARK if mode in ("dark", "print") else []
+        dom, _ = chromium(["--dump-dom", f"--window-size={width},2000", *flags], probe.as_uri())
     match = re.search(r'<pre id="mlbook-geometry">(.*?)</pre>', dom)
     if not match:
         return [f"{width}px {mode}: the geometry probe did not run"]
     return [f"{width}px {mode}: {problem}" for problem in json.loads(html.unescape(match.group(1)))]
+
+
+def search_entries():
+    source = (OUTPUT / "search-index.js").read_text(encoding="utf-8")
+    return json.loads(source[source.index("["):source.rindex("]") + 1])
+
+
+def fold(text):
+    """The search script's folding, character by character: NFKC and lower case."""
+    folded = (unicodedata.normalize("NFKC", c).lower() for c in text)
+    return "".join(f if len(f) == 1 else c for f, c in zip(folded, text))
+
+
+def search_plan(page, entries):
+    """Queries to type into `page`'s search box and what search-index.js says they must find:
+    a word of the title of the page's first section (every entry holding it is counted; the
+    entries whose titles hold it are the headings that must come first); the character in
+    the most entries (more than a screen of results); and a word in no entry."""
+    def href(entry):
+        return entry["page"] + ("#" + entry["anchor"] if entry["anchor"] else "")
+
+    def matching(words, fields=("title", "text")):
+        return [e for e in entries if all(w in " ".join(fold(e[f]) for f in fields) for w in words)]
+
+    own = next((e for e in entries if e["page"] == page.name and e["anchor"]), None)
+    if own is None:
+        return None
+    # Its longest word that is not a section number, which other sections' text holds too.
+    word = max((w for w in own["title"].split() if not re.fullmatch(r"[0-9.]+", w)), key=len, default=own["title"])
+    words = fold(word).split()
+    plan = {"own": {"query": word, "words": words, "count": len(matching(words)), "href": href(own),
+                    "headings": [href(e) for e in matching(words, ("title",))]}}
+    spread = {}
+    for entry in entries:
+        for character in set(fold(entry["title"] + " " + entry["text"])) - {" "}:
+            spread[character] = spread.get(character, 0) + 1
+    common = max(spread, key=spread.get)
+    if spread[common] > 10:
+        plan["many"] = {"query": common, "count": spread[common]}
+    plan["none"] = next(q for q in ("qzxjvqzxjv", "qzxjvqzxjvw") if not matching(fold(q).split()))
+    return plan
 
 
 MARKUP = re.compile(r"</?(?:h[1-6]|p|a|span|div|svg|math|mi|mo|mn|mrow|code|pre|em|strong|li|ul|ol|table|t[rdh]|"
@@ -177,11 +167,14 @@ MARKUP = re.compile(r"</?(?:h[1-6]|p|a|span|div|svg|math|mi|mo|mn|mrow|code|pre|
 
 
 def search_index_problems():
-    """The search index must hold what readers read: text, no tags, no character references."""
-    source = (OUTPUT / "search-index.js").read_text(encoding="utf-8")
-    entries = json.loads(source[source.index("["):source.rindex("]") + 1])
+    """The search index must hold what readers read: text, no tags, no character references;
+    and every entry must lead to a place that exists."""
+    entries = search_entries()
     problems = []
     for entry in entries:
+        target = OUTPUT / entry["page"]
+        if not target.exists() or (entry["anchor"] and f'id="{entry["anchor"]}"' not in target.read_text(encoding="utf-8")):
+            problems.append(f"search index: {entry['page']}#{entry['anchor']} does not exist")
         for field in ("title", "text"):
             found = MARKUP.search(entry[field])
             if found:
@@ -190,11 +183,13 @@ def search_index_problems():
     return problems[:10]
 
 
-def browser_problems(page):
+def browser_problems(page, entries):
     url = page.as_uri()
     problems = outside_references(page)
-    for width, mode in ((1280, "light"), (375, "light"), (375, "dark"), (700, "print")):
-        problems += geometry_problems(page, width, mode)
+    plan = search_plan(page, entries)
+    for width, mode in ((1280, "light"), (375, "light"), (375, "dark"), (1280, "nojs"), (375, "nojs"),
+                        (700, "print")):
+        problems += geometry_problems(page, width, mode, plan)
     net_log = SHOTS / f"{page.stem}-netlog.json"
     dom, log = chromium(["--dump-dom", f"--log-net-log={net_log}"], url)
     for line in log.splitlines():
@@ -224,7 +219,31 @@ def browser_problems(page):
             chromium([f"--window-size={width},2000", f"--screenshot={shot}", *flag], url)
             if not shot.exists():
                 problems.append(f"no screenshot at {width}px {scheme}")
+    # Chromium's own switch for scripts (--blink-settings=scriptEnabled=false) writes no
+    # screenshot under a virtual time budget, so the copy of the page without its scripts is shown.
+    with page_as(page, "nojs") as copy:
+        chromium(["--window-size=1280,2000", f"--screenshot={SHOTS / f'{page.stem}-1280-nojs.png'}"], copy.as_uri())
+    with page_as(page, "print") as copy:
+        chromium(["--window-size=700,2000", f"--screenshot={SHOTS / f'{page.stem}-700-print-dark.png'}", *DARK],
+                 copy.as_uri())
+    scrolled_screenshot(page, entries)
     return problems
+
+
+def scrolled_screenshot(page, entries):
+    """The page at 1280 px scrolled to its middle section (in a frame, since a headless
+    screenshot shows a window's top), for a person to see the sidebar and the outline's mark."""
+    anchors = [e["anchor"] for e in entries if e["page"] == page.name and e["anchor"]]
+    if not anchors:
+        return
+    frame = page.with_name(f".frame-{page.name}")
+    target = urllib.parse.quote(page.name) + "#" + urllib.parse.quote(anchors[len(anchors) // 2])
+    frame.write_text(f'<!DOCTYPE html><body style="margin:0"><iframe src="{target}" width="1280" height="900" '
+                     f'style="border:0"></iframe>', encoding="utf-8")
+    try:
+        chromium(["--window-size=1280,900", f"--screenshot={SHOTS / f'{page.stem}-1280-scrolled.png'}"], frame.as_uri())
+    finally:
+        frame.unlink()
 
 
 def structure_problems(page, dom):
@@ -255,7 +274,44 @@ def structure_problems(page, dom):
         for caption in re.findall(r"<figcaption[^>]*>\s*((?:图|表|Figure|Table) [^：:<]*)", dom):
             if not re.match(rf"\S+ {int(number.group(1))}\.\d+$", caption.strip()):
                 problems.append(f"caption not numbered by chapter: {caption!r}")
+        problems += equation_problems(dom, int(number.group(1)))
     return problems
+
+
+def equation_problems(dom, chapter):
+    """Labelled display equations (when the page has any) are numbered (C.1), (C.2)… in page
+    order, and every `@eq-` reference links one and shows its number."""
+    problems = []
+    equations = re.findall(r'<span class="display-math scrolls numbered" id="([^"]+)">[\s\S]*?'
+                           r'<span class="equation-number">([^<]*)</span>', dom)
+    numbers = {}
+    for position, (label, shown) in enumerate(equations, start=1):
+        numbers[label] = f"({chapter}.{position})"
+        if not label.startswith("eq-") or shown != numbers[label]:
+            problems.append(f"equation {label} is numbered {shown}, expected {numbers[label]}")
+    for label, text in re.findall(r'<a class="reference" href="#(eq-[^"]+)">([^<]*)</a>', dom):
+        if label not in numbers or not text.endswith(numbers[label]):
+            problems.append(f"reference to {label} reads {text!r}, expected {numbers.get(label, 'a numbered equation')}")
+    if re.search(r"\{#eq-|@eq-", re.sub(r"<(pre|code)[\s\S]*?</\1>", " ", dom)):
+        problems.append("an equation label or reference is left as text")
+    return problems
+
+
+# The README's two screenshots (page, width, scheme) → file in Tests/Site/Screenshots.
+README_SHOTS = {("04", 1280, "light"): "desktop.png", ("05", 375, "dark"): "phone-dark.png"}
+
+
+def copy_readme_screenshots(pages):
+    """Refreshes the README's screenshots from this run (only when checking the book's own site)."""
+    if OUTPUT != (ROOT / "output").resolve():
+        return
+    target = ROOT / "Tests" / "Site" / "Screenshots"
+    for (prefix, width, scheme), name in README_SHOTS.items():
+        page = next((p for p in pages if p.stem.startswith(prefix + "-")), None)
+        shot = page and SHOTS / f"{page.stem}-{width}-{scheme}.png"
+        if shot and shot.exists():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shot, target / name)
 
 
 def validator_problems(pages):
@@ -287,9 +343,10 @@ def main():
     index_problems = search_index_problems()
     if index_problems:
         validation.setdefault("*", []).extend(index_problems)
+    entries = search_entries()
     failed = 0
     for page in pages:
-        problems = validation.get(page.name, []) + browser_problems(page)
+        problems = validation.get(page.name, []) + browser_problems(page, entries)
         if problems:
             failed += 1
             print(f"FAIL {page.name}")
@@ -300,7 +357,8 @@ def main():
     for problem in validation.get("*", []):
         print(f"FAIL site: {problem}")
     failed_total = failed + (1 if validation.get("*") else 0)
-    print(f"screenshots: {SHOTS}/")
+    copy_readme_screenshots(pages)
+    print(f"screenshots: {SHOTS}/ (the README's in Tests/Site/Screenshots/)")
     print(f"{len(pages) - failed} passed, {failed_total} failed")
     return 1 if failed_total else 0
 

@@ -45,7 +45,8 @@ public enum BookLoader {
             throw BookError(file: path, "cannot read the book configuration (is this a book folder?)")
         }
         let fields = try YAMLFields(yaml: text, file: path)
-        try fields.rejectUnknownKeys(["title", "language", "description", "chapters", "execute"])
+        try fields.rejectUnknownKeys(["title", "language", "description", "repository", "chapters", "execute"])
+        _ = try repository(fields)
         guard let title = try fields.string("title") else {
             throw BookError(file: path, "book.yml needs a 'title'")
         }
@@ -62,6 +63,29 @@ public enum BookLoader {
         return BookConfiguration(
             title: title, language: try fields.string("language") ?? "en", chapterFiles: chapterFiles,
             execution: execution, description: try fields.string("description"))
+    }
+
+    /// `book.yml`'s `repository:`, the web address of the repository that holds the book
+    /// (`https://github.com/owner/name`), without a trailing `/`; nil when the book names none
+    /// or has no `book.yml` (a book built in memory).
+    public static func repository(root: String) throws(BookError) -> String? {
+        let path = join(root, "book.yml")
+        guard let text = SourceText.read(path) else { return nil }
+        return try repository(YAMLFields(yaml: text, file: path))
+    }
+
+    /// The `repository:` field, which must be an `http` or `https` address.
+    private static func repository(_ fields: YAMLFields) throws(BookError) -> String? {
+        guard let address = try fields.string("repository") else { return nil }
+        guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            url.host?.isEmpty == false
+        else {
+            let place = fields.node("repository").map(fields.place) ?? SourceLocation(file: fields.file, line: 1)
+            throw BookError(place, "'repository' must be a web address such as https://github.com/owner/name")
+        }
+        var trimmed = address
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return trimmed
     }
 
     /// The line of `book.yml` that names `file`, for a precise error.

@@ -5,11 +5,14 @@ struct PageTemplate {
     let book: Book
     let template: MustacheTemplate
     let text: InterfaceText
+    /// `book.yml`'s `repository:`, when the book names one: each page links its file there.
+    let repository: String?
 
     /// Uses the book's own page template when it has one (`book.pageTemplate`).
     init(book: Book) throws(BookError) {
         self.book = book
         text = InterfaceText(language: book.configuration.language)
+        repository = try BookLoader.repository(root: book.root)
         let source = book.pageTemplate ?? (text: PageTemplate.standard, path: "page.mustache")
         do {
             template = try MustacheTemplate(string: source.text)
@@ -82,10 +85,17 @@ struct PageTemplate {
             <p>\(escapeHTML(text.fromFreshClone))</p>
             <div class="code-block"><pre class="code commands"><code>\(escapeHTML(commands))</code></pre></div>
             <p>\(escapeHTML(timing))</p>
-            <p><a href="\(SiteSources.href(chapter))">\(escapeHTML(text.source))</a></p>
+            <p><a href="\(SiteSources.href(chapter))">\(escapeHTML(text.source))</a>\(repositoryLink(chapter))</p>
             \(failed)
             </aside>
             """
+    }
+
+    /// “ · ” and a link to the chapter's file in the book's repository, or nothing.
+    private func repositoryLink(_ chapter: Chapter) -> String {
+        guard let repository else { return "" }
+        let href = SiteSources.repositoryHref(chapter, bookRoot: book.root, repository: repository)
+        return " · <a href=\"\(escapeHTML(href))\">\(escapeHTML(text.repositorySource))</a>"
     }
 
     /// The chapter's own table of contents: its second- and third-level headings.

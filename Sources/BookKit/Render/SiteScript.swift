@@ -13,8 +13,19 @@ enum SiteScript {
         var text: String
     }
 
-    /// Splits a rendered chapter into sections at its `<h2>`–`<h4>` headings; every section's
-    /// text comes from `SearchText`, so no markup reaches the index.
+    /// A chapter's entries, one per section, from its Markdown and results (`SearchText`):
+    /// the page's own headings give the anchors, so a result opens at its section.
+    static func entries(chapter: Chapter, result: ChapterResult, headings: [Heading]) -> [Entry] {
+        let anchored = headings.filter { (2...4).contains($0.level) }
+        return SearchText.sections(chapter, result: result).map { section in
+            let anchor = section.headingIndex.flatMap { anchored[safe: $0]?.id } ?? ""
+            return Entry(page: chapter.pageHref, anchor: anchor, title: section.title, text: section.text)
+        }.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
+    }
+
+    /// Splits a rendered chapter into sections at its `<h2>`–`<h4>` headings, the index as it
+    /// was built before `entries(chapter:result:headings:)` read the Markdown.
+    @available(*, deprecated, message: "build the index from the Markdown: entries(chapter:result:headings:)")
     static func entries(page: String, chapterTitle: String, html: String, headings: [Heading]) -> [Entry] {
         var entries: [Entry] = []
         var rest = html[...]
@@ -43,8 +54,8 @@ enum SiteScript {
         return "window.MLBOOK_SEARCH = \(json);\n"
     }
 
-    /// `mlbook.js`: copy buttons (they copy the `code` element's text, never their own label)
-    /// and the search box: every word of the query must occur; sections whose heading matches
+    /// `mlbook.js`: copy buttons (they copy the `code` element's text, never their own label),
+    /// the outline's mark on the section being read, and the search box: every word of the query must occur; sections whose heading matches
     /// come first; all results are counted and shown ten at a time, the matches marked.
     static let javaScript = """
         (function () {
@@ -87,6 +98,36 @@ enum SiteScript {
             });
             block.appendChild(button);
           });
+
+          // The outline marks the section being read: the last one whose heading has scrolled
+          // to the top of the window. The sidebar is sticky (CSS), so the mark stays in view.
+          var outlineLinks = Array.prototype.slice.call(document.querySelectorAll(".outline a"));
+          var sections = outlineLinks.map(function (link) {
+            return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+          });
+          var sidebar = document.querySelector(".sidebar"), active = null;
+          function markCurrentSection() {
+            var current = null;
+            for (var i = 0; i < sections.length; i++) {
+              if (!sections[i]) { continue; }
+              if (sections[i].getBoundingClientRect().top > 96) { break; }
+              current = outlineLinks[i];
+            }
+            if (current === active) { return; }
+            if (active) { active.classList.remove("active"); active.removeAttribute("aria-current"); }
+            active = current;
+            if (!current) { return; }
+            current.classList.add("active");
+            current.setAttribute("aria-current", "location");
+            var frame = sidebar.getBoundingClientRect(), place = current.getBoundingClientRect();
+            if (place.top < frame.top || place.bottom > frame.bottom) {
+              sidebar.scrollTop += place.top - frame.top - frame.height / 2;
+            }
+          }
+          if (outlineLinks.length && sidebar) {
+            window.addEventListener("scroll", markCurrentSection, { passive: true });
+            markCurrentSection();
+          }
 
           var box = document.getElementById("search");
           var list = document.getElementById("search-results");

@@ -14,6 +14,29 @@ enum SiteSources {
         return folder + "/" + (name.addingPercentEncoding(withAllowedCharacters: unreserved) ?? name)
     }
 
+    /// The address of a chapter's file in the book's repository (`book.yml`'s `repository:`),
+    /// in GitHub's form `REPOSITORY/blob/HEAD/PATH`: PATH is the file's path from the folder
+    /// that holds `.git` above the book, or `BOOK-FOLDER/FILE` when the book is not in a clone.
+    static func repositoryHref(_ chapter: Chapter, bookRoot: String, repository: String) -> String {
+        let name = chapter.path.split(separator: "/").last.map(String.init) ?? chapter.path
+        let book = URL(fileURLWithPath: bookRoot.isEmpty ? "." : bookRoot).standardizedFileURL.resolvingSymlinksInPath()
+        var components = [name]
+        var folder = book
+        while true {
+            components.insert(folder.lastPathComponent, at: 0)
+            let parent = folder.deletingLastPathComponent()
+            if FileManager.default.fileExists(atPath: parent.appendingPathComponent(".git").path) { break }
+            if parent.path == folder.path {  // the file system's root: not in a clone
+                components = [book.lastPathComponent, name]
+                break
+            }
+            folder = parent
+        }
+        let unreserved = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+        let path = components.map { $0.addingPercentEncoding(withAllowedCharacters: unreserved) ?? $0 }
+        return repository + "/blob/HEAD/" + path.joined(separator: "/")
+    }
+
     /// Every chapter's file, as `SiteWriter` assets: site path `source/<file>.md` → its path.
     static func assets(_ book: Book) -> [String: String] {
         var assets: [String: String] = [:]

@@ -4,7 +4,15 @@
 /// sidebar on wide windows, a collapsed menu on phones), and the print rules.
 enum Stylesheet {
     /// The whole `style.css`: the page styles and the code highlighting colors.
-    static var all: String { theme + layout + components + print + SwiftHighlighter.css }
+    static var all: String { theme + layout + components + print + screenOnly(SwiftHighlighter.css) }
+
+    /// `css` with its dark-scheme blocks limited to screens, so that a page printed while the
+    /// system is in dark mode keeps the light colours (the highlighter's own CSS does not say
+    /// `screen`; once it does, this changes nothing).
+    static func screenOnly(_ css: String) -> String {
+        css.replacingOccurrences(
+            of: "@media (prefers-color-scheme: dark)", with: "@media screen and (prefers-color-scheme: dark)")
+    }
 
     static let theme = """
         :root {
@@ -101,12 +109,16 @@ enum Stylesheet {
         .hidden-code > summary { cursor: pointer; color: var(--muted); font-size: 0.85rem; }
         .inline-value { font-variant-numeric: tabular-nums; font-weight: 600; }
         .inline-value.missing { color: var(--error); }
-        .code-block { position: relative; }
-        .code-block > pre { margin: 0.5rem 0; }
-        button.copy { position: absolute; top: 0.35rem; right: 0.35rem; font: 0.75rem/1.4 system-ui, sans-serif;
-          padding: 0.15rem 0.55rem; border: 1px solid var(--border); border-radius: 4px; background: var(--background);
-          color: var(--muted); cursor: pointer; opacity: 0.9; }
-        button.copy:hover, button.copy:focus-visible { opacity: 1; color: var(--text); border-color: var(--accent); }
+        .code-block { display: flex; flex-direction: column; margin: 0.5rem 0; }
+        .code-block > pre { margin: 0; min-width: 0; }
+        /* A tab on the code's top edge, above its first line rather than over it, so it never
+           hides code (however far the block is scrolled) and is always visible, for touch too. */
+        button.copy { order: -1; align-self: flex-end; margin: 0 0.5rem -1px 0; position: relative;
+          font: 0.75rem/1.4 system-ui, sans-serif; padding: 0.1rem 0.6rem; border: 1px solid var(--border);
+          border-bottom-color: var(--panel); border-radius: 4px 4px 0 0; background: var(--panel);
+          color: var(--muted); cursor: pointer; }
+        button.copy:hover, button.copy:focus-visible { color: var(--text); border-color: var(--accent); }
+        .rerun button.copy { border-bottom-color: var(--background); background: var(--background); }
         figure { margin: 1rem 0; }
         figure.chart { margin: 1rem 0; }
         svg.chart { display: block; margin: 0 auto; max-width: 100%; height: auto; font-size: 12px; }
@@ -143,6 +155,8 @@ enum Stylesheet {
         @media (hover: none) { .anchor { opacity: 0.5; } }
         .outline { list-style: none; padding-left: 0.6rem; margin: 0.3rem 0 0.6rem; font-size: 0.88rem; }
         .outline .level-3 { padding-left: 0.9rem; }
+        .outline a.active { font-weight: 600; color: var(--text); box-shadow: inset 3px 0 var(--accent);
+          padding-left: 0.4rem; margin-left: -0.4rem; }
         #search { width: 100%; padding: 0.35rem 0.5rem; border: 1px solid var(--border); border-radius: 4px;
           background: var(--background); color: var(--text); font: inherit; }
         #search-status { margin: 0.3rem 0 0; color: var(--muted); font-size: 0.8rem; }
