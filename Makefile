@@ -12,6 +12,7 @@ SITE_VENV := .build/venv-site
 
 site: engine
 	$(MLBOOK) build
+	$(MAKE) --no-print-directory docs
 
 test: engine
 	$(SWIFT) build --build-tests
@@ -61,6 +62,7 @@ downstream: deps
 # Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
 site-check: engine site-check-deps
 	$(MLBOOK) build
+	$(MAKE) --no-print-directory docs
 	$(SITE_VENV)/bin/python Tests/Site/check_site.py
 
 site-check-deps:
@@ -75,8 +77,8 @@ bench: engine
 # The API reference (DocC) of NeuralKit, Notebook and SVGCharts, with warnings as errors, as
 # static sites in output/api/{neuralkit,notebook,svgcharts}/ (served from the book's root,
 # e.g. by `mlbook serve`: DocC's pages need JavaScript and a server; the book does not).
-# Symbol graphs come from the ordinary debug build of the three modules (92 s from a clean
-# clone, nothing after `make test`) read by swift-symbolgraph-extract (under 1 s a module);
+# Symbol graphs come from the release build `make engine` already made, read by
+# swift-symbolgraph-extract (under 1 s a module);
 # docc converts the three in 5-20 s (by the machine's load). Not the swift-docc-plugin,
 # though Package.swift names it for `swift package generate-documentation`: its first run
 # took 71 s for NeuralKit alone on a built tree, 31 s of them building its snippet-extract
@@ -84,17 +86,17 @@ bench: engine
 # either: other compiler flags rebuild every module apart from the test build. The price:
 # this target knows SwiftPM's layout (`Modules/`, the C target's generated module map).
 # Only a folder mlbook wrote (`.mlbook-site`) gets api/: mlbook refuses to replace any
-# other, so run `make site` first.
+# other, so `make site` runs it after `mlbook build`; later builds carry api/ over, and the
+# index links it (`api:` in book.yml).
 DOCC ?= docc
 SYMBOLGRAPH_EXTRACT ?= swift-symbolgraph-extract
 DOCS_MODULES := NeuralKit Notebook SVGCharts
 DOCS_BUILD := .build/docs
 # Where output/api is on the server: `make docs DOCS_BASE=mlbook/api` for a book served at /mlbook/.
 DOCS_BASE ?= api
-docs:
-	$(SWIFT) build --target Notebook
+docs: engine
 	@rm -rf $(DOCS_BUILD) && mkdir -p $(DOCS_BUILD)/api
-	@bin="$$($(SWIFT) build --show-bin-path)"; \
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; \
 	for module in $(DOCS_MODULES); do \
 	  lower=$$(echo $$module | tr A-Z a-z); \
 	  catalog=Sources/$$module/$$module.docc; [ -d $$catalog ] || catalog=; \

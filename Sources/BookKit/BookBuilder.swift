@@ -151,8 +151,7 @@ public struct BookBuilder: Sendable {
             files[chapter.pageName] = template.chapterPage(
                 index, body: body.html, headings: body.headings, result: results[index])
             warnings += body.warnings
-            searchEntries += SiteScript.entries(
-                page: chapter.pageHref, chapterTitle: chapter.title, html: body.html, headings: body.headings)
+            searchEntries += SiteScript.entries(chapter: chapter, result: results[index], headings: body.headings)
         }
         files["search-index.js"] = SiteScript.index(searchEntries)
         return (files, warnings)

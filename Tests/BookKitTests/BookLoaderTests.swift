@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: [
         (
             "title: T\nchapters: [a.md]\nexcute: {}\n",
-            "3:1: error: unknown key 'excute' (expected one of: title, language, description, repository, chapters, execute)"
+            "3:1: error: unknown key 'excute' (expected one of: title, language, description, repository, api, chapters, execute)"
         ),
         ("title: T\nchapters: [a.md, missing.md]\n", "2:1: error: chapter 'missing.md' is listed but"),
         ("title: T\nchapters: [a.md]\nexecute: { seed: -1 }\n", "3:18: error: 'seed' must be a non-negative integer"),

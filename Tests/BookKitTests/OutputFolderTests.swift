@@ -58,6 +58,18 @@ import Testing
         }
     }
 
+    /// The API reference `make docs` put in `api/` is carried into every new site: a rebuild
+    /// must not lose what mlbook does not write itself.
+    @Test func theAPIReferenceSurvivesARebuild() throws {
+        let root = try Self.scratch()
+        try Self.writer(root + "/site", root: root).replaceSite(with: ["index.html": "v1"])
+        try FileManager.default.createDirectory(atPath: root + "/site/api/neuralkit", withIntermediateDirectories: true)
+        try "reference".write(toFile: root + "/site/api/neuralkit/index.html", atomically: true, encoding: .utf8)
+        try Self.writer(root + "/site", root: root).replaceSite(with: ["index.html": "v2"])
+        #expect(try String(contentsOfFile: root + "/site/index.html", encoding: .utf8) == "v2")
+        #expect(try String(contentsOfFile: root + "/site/api/neuralkit/index.html", encoding: .utf8) == "reference")
+    }
+
     /// `make site` on a fresh clone writes into the committed `output/`, which holds only this
     /// README: it must stay the text mlbook recognizes as its own.
     @Test func theRepositorysOutputReadmeIsMlbooksOwn() throws {

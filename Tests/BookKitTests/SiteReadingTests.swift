@@ -234,6 +234,21 @@ import Testing
         #expect(page.contains("<a href=\"source/01-a%20b.md\">This chapter's Markdown source</a>"))
     }
 
+    /// `api:` names the modules whose DocC reference `make docs` puts in `api/`; the index
+    /// links each module's page, and a book without the key links none.
+    @Test func theIndexLinksTheAPIReferenceOfTheModulesBookYmlNames() throws {
+        let root = try BookLoaderTests.folder([
+            "book.yml": "title: T\nlanguage: en\napi: [NeuralKit, SVGCharts]\nchapters: [a.md]\n", "a.md": "# A\n",
+        ])
+        let index = try PageTemplate(book: BookLoader.load(root: root)).indexPage()
+        #expect(
+            index.contains(
+                "<a href=\"api/neuralkit/documentation/neuralkit/\">NeuralKit</a> · "
+                    + "<a href=\"api/svgcharts/documentation/svgcharts/\">SVGCharts</a>"))
+        let plain = try BookLoaderTests.folder(["book.yml": "title: T\nchapters: [a.md]\n", "a.md": "# A\n"])
+        #expect(!(try PageTemplate(book: BookLoader.load(root: plain)).indexPage()).contains("api-reference"))
+    }
+
     @Test func theRepositoryMustBeAWebAddress() throws {
         let root = try BookLoaderTests.folder([
             "book.yml": "title: T\nchapters: [a.md]\nrepository: owner/name\n", "a.md": "# A\n",

@@ -45,7 +45,7 @@ public enum BookLoader {
             throw BookError(file: path, "cannot read the book configuration (is this a book folder?)")
         }
         let fields = try YAMLFields(yaml: text, file: path)
-        try fields.rejectUnknownKeys(["title", "language", "description", "repository", "chapters", "execute"])
+        try fields.rejectUnknownKeys(["title", "language", "description", "repository", "api", "chapters", "execute"])
         _ = try repository(fields)
         guard let title = try fields.string("title") else {
             throw BookError(file: path, "book.yml needs a 'title'")
@@ -62,7 +62,8 @@ public enum BookLoader {
         }
         return BookConfiguration(
             title: title, language: try fields.string("language") ?? "en", chapterFiles: chapterFiles,
-            execution: execution, description: try fields.string("description"))
+            execution: execution, description: try fields.string("description"),
+            apiModules: try fields.stringList("api") ?? [])
     }
 
     /// `book.yml`'s `repository:`, the web address of the repository that holds the book

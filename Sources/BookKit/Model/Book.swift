@@ -20,12 +20,16 @@ public struct BookConfiguration: Sendable, Equatable {
     public var execution: ExecutionDefaults
     /// A sentence or two about the book, shown on the index page.
     public var description: String?
+    /// Modules whose DocC reference `make docs` puts in the site's `api/<module>/`, linked
+    /// from the index page (`book.yml` `api: [NeuralKit, Notebook]`).
+    public var apiModules: [String]
 
     public init(
         title: String, language: String = "en", chapterFiles: [String],
-        execution: ExecutionDefaults = ExecutionDefaults(), description: String? = nil
+        execution: ExecutionDefaults = ExecutionDefaults(), description: String? = nil, apiModules: [String] = []
     ) {
         self.description = description
+        self.apiModules = apiModules
         self.title = title
         self.language = language
         self.chapterFiles = chapterFiles

@@ -16,6 +16,7 @@ struct InterfaceText: Sendable {
     var hiddenCode: String
     var startReading: String
     var chapterList: String
+    var apiReference: String
     var runThisChapter: String
     var rerunWithParameters: String
     var source: String
@@ -38,7 +39,8 @@ struct InterfaceText: Sendable {
         contents: String, skipToContent: String, searchPlaceholder: String, searchLabel: String,
         sectionLink: String, previousAndNext: String, figure: String, table: String, equation: String,
         captionSeparator: String, hiddenCode: String, startReading: String, chapterList: String,
-        runThisChapter: String, rerunWithParameters: String, source: String, repositorySource: String,
+        apiReference: String, runThisChapter: String, rerunWithParameters: String, source: String,
+        repositorySource: String,
         failedCount: @escaping @Sendable (Int) -> String,
         timing: @escaping @Sendable (String, String) -> String, fromFreshClone: String,
         ran: @escaping @Sendable (String) -> String,
@@ -48,6 +50,7 @@ struct InterfaceText: Sendable {
         (self.searchLabel, self.sectionLink, self.previousAndNext) = (searchLabel, sectionLink, previousAndNext)
         (self.figure, self.table, self.equation, self.captionSeparator) = (figure, table, equation, captionSeparator)
         (self.hiddenCode, self.startReading, self.chapterList) = (hiddenCode, startReading, chapterList)
+        self.apiReference = apiReference
         (self.runThisChapter, self.rerunWithParameters, self.source) = (runThisChapter, rerunWithParameters, source)
         self.repositorySource = repositorySource
         (self.failedCount, self.timing, self.fromFreshClone, self.ran) = (failedCount, timing, fromFreshClone, ran)
@@ -58,6 +61,7 @@ struct InterfaceText: Sendable {
         contents: "目录", skipToContent: "跳到正文", searchPlaceholder: "搜索全书…", searchLabel: "搜索全书",
         sectionLink: "本节链接", previousAndNext: "上一章与下一章", figure: "图", table: "表", equation: "式",
         captionSeparator: "：", hiddenCode: "辅助代码", startReading: "开始阅读", chapterList: "各章",
+        apiReference: "API 参考（需要 JavaScript 与网页服务器，例如 mlbook serve）",
         runThisChapter: "在自己的机器上运行本章", rerunWithParameters: "重新运行本章（可以改参数）：",
         source: "本章的 Markdown 源文件", repositorySource: "代码仓库中的本章文件", failedCount: { "本章有 \($0) 个错误，见上方的红色框。" },
         timing: { "本章的计算在构建时运行了 \($0)（编译 \($1)）。" },
@@ -69,7 +73,9 @@ struct InterfaceText: Sendable {
         searchLabel: "Search the book", sectionLink: "Link to this section",
         previousAndNext: "Previous and next chapter",
         figure: "Figure", table: "Table", equation: "Equation", captionSeparator: ": ", hiddenCode: "Helper code",
-        startReading: "Start reading", chapterList: "Chapters", runThisChapter: "Run this chapter on your machine",
+        startReading: "Start reading", chapterList: "Chapters",
+        apiReference: "API reference (needs JavaScript and a web server, such as mlbook serve)",
+        runThisChapter: "Run this chapter on your machine",
         rerunWithParameters: "Rerun this chapter (parameters can change):", source: "This chapter's Markdown source",
         repositorySource: "the file in the repository",
         failedCount: { "This chapter has \($0) error(s); see the red boxes above." },

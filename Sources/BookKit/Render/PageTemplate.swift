@@ -56,6 +56,10 @@ struct PageTemplate {
             "<p class=\"start\"><a href=\"\($0.pageHref)\">\(escapeHTML(text.startReading)) →</a></p>"
         }
         let description = book.configuration.description.map { "<p class=\"description\">\(escapeHTML($0))</p>" }
+        let api = book.configuration.apiModules.map { module in
+            let folder = module.lowercased()
+            return "<a href=\"api/\(folder)/documentation/\(folder)/\">\(escapeHTML(module))</a>"
+        }
         let content = """
             <article>
             <h1>\(escapeHTML(book.configuration.title))</h1>
@@ -66,6 +70,7 @@ struct PageTemplate {
             <ul class="chapter-list">
             \(items.joined(separator: "\n"))
             </ul>
+            \(api.isEmpty ? "" : "<p class=\"api-reference\">\(escapeHTML(text.apiReference))\(text.captionSeparator)\(api.joined(separator: " · "))</p>")
             </article>
             """
         return page(title: book.configuration.title, current: nil, content: content, outline: "")

@@ -23,29 +23,6 @@ enum SiteScript {
         }.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
     }
 
-    /// Splits a rendered chapter into sections at its `<h2>`–`<h4>` headings, the index as it
-    /// was built before `entries(chapter:result:headings:)` read the Markdown.
-    @available(*, deprecated, message: "build the index from the Markdown: entries(chapter:result:headings:)")
-    static func entries(page: String, chapterTitle: String, html: String, headings: [Heading]) -> [Entry] {
-        var entries: [Entry] = []
-        var rest = html[...]
-        var current = (anchor: "", title: chapterTitle)
-        for heading in headings {
-            let opening = "<h\(heading.level) id=\"\(escapeHTML(heading.id))\">"
-            guard let marker = rest.range(of: opening) else { continue }
-            entries.append(
-                Entry(
-                    page: page, anchor: current.anchor, title: current.title,
-                    text: SearchText.plain(String(rest[..<marker.lowerBound]))))
-            current = (heading.id, heading.text)
-            let close = rest.range(of: "</h\(heading.level)>", range: marker.upperBound..<rest.endIndex)
-            rest = rest[(close?.upperBound ?? marker.upperBound)...]
-        }
-        entries.append(
-            Entry(page: page, anchor: current.anchor, title: current.title, text: SearchText.plain(String(rest))))
-        return entries.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
-    }
-
     /// `search-index.js`: the entries as a global the search script reads.
     static func index(_ entries: [Entry]) -> String {
         let encoder = JSONEncoder()

@@ -21,6 +21,10 @@ struct SiteWriter {
     /// The files every site holds besides its pages: the README and the mark.
     private static let ownFiles = ["README.md": readme, OutputFolder.markName: OutputFolder.markText]
 
+    /// Folders another tool adds to a site that mlbook does not write (`make docs` puts the
+    /// API reference in `api/`): each new site takes them over from the one it replaces.
+    static let keptFolders = ["api"]
+
     /// Writes `files` (name → content) as the whole new site, plus `assets` (name → source
     /// path) copied from this machine when they exist.
     func replaceSite(with files: [String: String], assets: [String: String] = [:]) throws(BookError) {
@@ -43,12 +47,19 @@ struct SiteWriter {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try manager.copyItem(atPath: source, toPath: target.path)
             }
+            for kept in Self.keptFolders where manager.fileExists(atPath: output.appendingPathComponent(kept).path) {
+                try manager.moveItem(at: output.appendingPathComponent(kept), to: staging.appendingPathComponent(kept))
+            }
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
             }
             try manager.moveItem(at: staging, to: output)
             try? manager.removeItem(at: retired)
         } catch {
+            // A kept folder already moved into the staging folder goes back to the old site.
+            for kept in Self.keptFolders where manager.fileExists(atPath: staging.appendingPathComponent(kept).path) {
+                try? manager.moveItem(at: staging.appendingPathComponent(kept), to: output.appendingPathComponent(kept))
+            }
             try? manager.removeItem(at: staging)
             throw BookError(path: outputDirectory, "cannot write the site: \(error.localizedDescription)")
         }

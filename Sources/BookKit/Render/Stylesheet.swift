@@ -1,26 +1,19 @@
+import SVGCharts
+
 /// The site's stylesheet: system CJK font stacks, light and dark themes from the system
-/// setting (print always light), chart colors as CSS variables (SVGCharts refers to
-/// `--chart-N`; each is at least 3:1 against its theme's background), the layout (a sticky
+/// setting (print always light), chart colors as CSS variables (SVGCharts' `ChartPalette`,
+/// which charts refer to as `--chart-N`), the layout (a sticky
 /// sidebar on wide windows, a collapsed menu on phones), and the print rules.
 enum Stylesheet {
     /// The whole `style.css`: the page styles and the code highlighting colors.
-    static var all: String { theme + layout + components + print + screenOnly(SwiftHighlighter.css) }
-
-    /// `css` with its dark-scheme blocks limited to screens, so that a page printed while the
-    /// system is in dark mode keeps the light colours (the highlighter's own CSS does not say
-    /// `screen`; once it does, this changes nothing).
-    static func screenOnly(_ css: String) -> String {
-        css.replacingOccurrences(
-            of: "@media (prefers-color-scheme: dark)", with: "@media screen and (prefers-color-scheme: dark)")
-    }
+    static var all: String { theme + layout + components + print + SwiftHighlighter.css }
 
     static let theme = """
         :root {
           --text: #1d1d1f; --muted: #6e6e73; --background: #ffffff; --panel: #f5f5f7;
           --border: #d2d2d7; --accent: #0b63c5; --error: #b3261e; --error-background: #fdecea;
           --highlight: #fff2a8; --shadow: rgba(0, 0, 0, 0.22);
-          --chart-1: #1f77b4; --chart-2: #d62728; --chart-3: #2a8a2a; --chart-4: #9467bd;
-          --chart-5: #c25400; --chart-6: #0b7f8c;
+          \(ChartPalette.cssVariables(ChartPalette.light))
           color-scheme: light dark;
         }
         @media screen and (prefers-color-scheme: dark) {
@@ -28,8 +21,7 @@ enum Stylesheet {
             --text: #e8e8ed; --muted: #a1a1a6; --background: #161618; --panel: #232326;
             --border: #3a3a3d; --accent: #6cb4ff; --error: #ff8a80; --error-background: #3b1d1b;
             --highlight: #5c4d00; --shadow: rgba(0, 0, 0, 0.7);
-            --chart-1: #6cb4ff; --chart-2: #ff7b72; --chart-3: #7ee787; --chart-4: #d2a8ff;
-            --chart-5: #ffa657; --chart-6: #56d4dd;
+            \(ChartPalette.cssVariables(ChartPalette.dark))
           }
         }
         @font-face { font-family: "Latin Modern Math"; src: local("Latin Modern Math"), local("LatinModernMath-Regular"),
@@ -85,8 +77,8 @@ enum Stylesheet {
         math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.1em; }
         .display-math { display: block; margin: 1em 0; overflow-x: auto; overflow-y: hidden; }
         .display-math > math { margin: 0 auto; padding: 0.2rem 0; }
-        .display-math.numbered { display: flex; align-items: center; }
-        .display-math.numbered > math { flex: 1 0 auto; }
+        .display-math.numbered { display: flex; flex-wrap: nowrap; align-items: center; }
+        .display-math.numbered > math { flex: 1 1 auto; min-width: 0; }
         .equation-number { flex: none; padding-left: 1rem; }
         .wide-math { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
         .scrolls {

@@ -65,7 +65,7 @@ enum SwiftHighlighter {
           --hl-keyword: #9b2393; --hl-type: #0b4f79; --hl-function: #326d74; --hl-string: #c41a16;
           --hl-number: #1c00cf; --hl-comment: #5d6c79; --hl-attribute: #815f03; --hl-directive: #643820;
         }
-        @media (prefers-color-scheme: dark) {
+        @media screen and (prefers-color-scheme: dark) {
           :root {
             --hl-keyword: #fc5fa3; --hl-type: #5dd8ff; --hl-function: #67b7a4; --hl-string: #fc6a5d;
             --hl-number: #d0bf69; --hl-comment: #8d99a5; --hl-attribute: #d19a66; --hl-directive: #fd8f3f;
