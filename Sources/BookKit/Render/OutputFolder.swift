@@ -62,9 +62,8 @@ struct OutputFolder {
     }
 
     /// What an unmarked site of mlbook's may hold besides its pages.
-    private static let unmarkedSiteEntries: Set<String> = [
-        "README.md", "style.css", "mlbook.js", "search-index.js", "fonts",
-    ].union(SiteWriter.keptFolders)
+    private static let unmarkedSiteEntries = Set(
+        ["README.md", "style.css", "mlbook.js", "search-index.js", "fonts"] + SiteWriter.keptFolders)
 
     /// The absolute path with symbolic links resolved, for the part of it that exists, so
     /// `..`, `.` and links cannot hide that two paths are the same folder.

@@ -83,8 +83,10 @@ enum SearchText {
         case .accent(let base, let mark, _, _): characters(base) + (combiningAccents[mark.text] ?? mark.text)
         case .fenced(let open, let body, let close): (open ?? "") + body.map(characters).joined() + (close ?? "")
         case .table(let table): table.rows.map { $0.map(characters).joined(separator: " ") }.joined(separator: " ")
-        case .styled(let inner, _), .operatorGroup(let inner, _), .rule(let inner, _), .brace(let inner, _, _):
+        case .styled(let inner, _), .operatorGroup(let inner, _), .rule(let inner, _), .brace(let inner, _, _),
+            .framed(let inner, _), .padded(let inner, _):
             characters(inner)
+        case .phantom: ""
         }
     }
 }
