@@ -325,7 +325,7 @@ import Testing
 
     @Test func everyClassHasAColorThatMeetsWCAGAAInBothThemes() throws {
         let css = SwiftHighlighter.css
-        let dark = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
+        let dark = try #require(css.range(of: "@media screen and (prefers-color-scheme: dark)"))
         let light = Self.variables(in: String(css[..<dark.lowerBound]))
         let darkVariables = Self.variables(in: String(css[dark.upperBound...]))
         for tokenClass in SwiftTokenClass.allCases {
