@@ -46,7 +46,9 @@ check-everywhere: engine
 # runs its program: the article's model trained through NeuralKit, checked against least
 # squares. The dependency is a throwaway git repository of the current tree (committed or not),
 # tagged 0.0.1, under a remote-looking URL that git maps to it: SwiftPM allows unsafe flags in
-# `file://` dependencies, so only a remote URL proves the manifest is fit for others.
+# `file://` dependencies, so only a remote URL proves the manifest is fit for others. SwiftPM
+# records each remote version's revision (a fingerprint): every run's repository is new, so
+# its fingerprints go to a folder of this run's own instead of the user's.
 DOWNSTREAM := .build/downstream
 DOWNSTREAM_URL := https://downstream.invalid/mlbook
 downstream: deps
@@ -56,7 +58,8 @@ downstream: deps
 	  git -c user.name=mlbook -c user.email=mlbook@localhost commit -qm downstream && git tag 0.0.1
 	cd Tests/Downstream && MLBOOK_PACKAGE_URL=$(DOWNSTREAM_URL) GIT_CONFIG_COUNT=1 \
 	  GIT_CONFIG_KEY_0=url.file://$(CURDIR)/$(DOWNSTREAM)/mlbook.insteadOf GIT_CONFIG_VALUE_0=$(DOWNSTREAM_URL) \
-	  $(SWIFT) build --disable-dependency-cache --scratch-path $(CURDIR)/$(DOWNSTREAM)/build
+	  $(SWIFT) build --disable-dependency-cache --scratch-path $(CURDIR)/$(DOWNSTREAM)/build \
+	    --security-path $(CURDIR)/$(DOWNSTREAM)/security
 	$(DOWNSTREAM)/build/debug/TrainArticleModel
 
 # Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
