@@ -48,7 +48,7 @@ check-everywhere: engine
 # tagged 0.0.1, under a remote-looking URL that git maps to it: SwiftPM allows unsafe flags in
 # `file://` dependencies, so only a remote URL proves the manifest is fit for others. SwiftPM
 # records each remote version's revision (a fingerprint): every run's repository is new, so
-# its fingerprints go to a folder of this run's own instead of the user's.
+# its fingerprints, its cached clone and its pin (Package.resolved) are this run's own.
 DOWNSTREAM := .build/downstream
 DOWNSTREAM_URL := https://downstream.invalid/mlbook
 downstream: deps
@@ -56,10 +56,11 @@ downstream: deps
 	@git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t $(DOWNSTREAM)/mlbook
 	@cd $(DOWNSTREAM)/mlbook && git init -q && git add -A && \
 	  git -c user.name=mlbook -c user.email=mlbook@localhost commit -qm downstream && git tag 0.0.1
+	@rm -f Tests/Downstream/Package.resolved
 	cd Tests/Downstream && MLBOOK_PACKAGE_URL=$(DOWNSTREAM_URL) GIT_CONFIG_COUNT=1 \
 	  GIT_CONFIG_KEY_0=url.file://$(CURDIR)/$(DOWNSTREAM)/mlbook.insteadOf GIT_CONFIG_VALUE_0=$(DOWNSTREAM_URL) \
 	  $(SWIFT) build --disable-dependency-cache --scratch-path $(CURDIR)/$(DOWNSTREAM)/build \
-	    --security-path $(CURDIR)/$(DOWNSTREAM)/security
+	    --security-path $(CURDIR)/$(DOWNSTREAM)/security --cache-path $(CURDIR)/$(DOWNSTREAM)/cache
 	$(DOWNSTREAM)/build/debug/TrainArticleModel
 
 # Builds the site and checks it as a browser sees it (Nu HTML Checker, headless Chromium).
