@@ -354,6 +354,17 @@ import Testing
         #expect(rendered.html.contains("<mtext>if\u{A0}</mtext><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn></mrow>"))
     }
 
+    /// A label after the closing `$$` of a formula of several lines numbers it too (the
+    /// formula's lines are blank in the Markdown, so the label is a paragraph of its own).
+    @Test func aLabelAfterAMultiLineFormulaNumbersIt() throws {
+        let rendered = try Self.render("# C\n\n$$\na = 1\n$$ {#eq-multi}\n\nSee @eq-multi.\n")
+        #expect(rendered.warnings.isEmpty)
+        #expect(rendered.html.contains("<span class=\"display-math scrolls numbered\" id=\"eq-multi\">"))
+        #expect(rendered.html.contains("<span class=\"equation-number\">(4.1)</span>"))
+        #expect(!rendered.html.contains("{#eq-multi}"))
+        #expect(rendered.html.contains(##"<a class="reference" href="#eq-multi">式 (4.1)</a>"##))
+    }
+
     /// Math inside `\text` in an inline formula: the `$` inside the braces does not end it.
     @Test func mathInsideTextInAnInlineFormula() throws {
         let rendered = try Self.render("# C\n\nIt holds $\\text{for $x > 0$ only}$ here, and costs $5 or $6.\n")

@@ -101,7 +101,9 @@ enum PageStructure {
             let numbering = Range(match.range(at: 2), in: html).map {
                 MathConverter.equationNumbering(plainText(String(html[$0])))
             }
-            let label = Range(match.range(at: 3), in: html).map { String(html[$0]) } ?? numbering??.label
+            let written = (Range(match.range(at: 3), in: html) ?? Range(match.range(at: 4), in: html))
+                .map { String(html[$0]) }
+            let label = written ?? numbering??.label
             let tag = numbering??.tag
             guard label != nil || tag != nil else { continue }
             let shown: String
@@ -121,11 +123,14 @@ enum PageStructure {
         return (result + html[cursor...], numbers)
     }
 
-    /// A display formula (its TeX is the `<annotation>`), perhaps followed by `{#eq-name}`.
+    /// A display formula (its TeX is the `<annotation>`), perhaps followed by `{#eq-name}`: on
+    /// its closing line, or — after a formula of several lines, whose lines the Markdown keeps
+    /// blank — as a paragraph of its own.
     // A constant pattern: compiling it cannot fail.
     private static let displayFormulaPattern = try! NSRegularExpression(
         pattern: "<span class=\"display-math scrolls\">([\\s\\S]*?<annotation encoding=\"application/x-tex\">"
-            + "([^<]*)</annotation>[\\s\\S]*?</math>)</span>(?:\\s*\\{#(eq-[A-Za-z0-9_-]+)\\})?")
+            + "([^<]*)</annotation>[\\s\\S]*?</math>)</span>"
+            + "(?:\\s*\\{#(eq-[A-Za-z0-9_-]+)\\}|\\s*<p>\\{#(eq-[A-Za-z0-9_-]+)\\}</p>)?")
 
     /// The chapter's number from its file name's leading digits (`03-algorithms.md` → 3).
     static func chapterNumber(_ path: String) -> Int? {
