@@ -144,3 +144,28 @@ import Testing
         }
     }
 }
+
+/// Line breaks in Chinese prose: none between CJK characters or next to full-width
+/// punctuation, looking through inline values to the text they will show; kept between CJK
+/// and Latin text or numbers, and in English.
+@Suite struct CJKLineJoiningTests {
+    static func joined(_ markdown: String, values: [String]) -> String {
+        let document = MarkdownDocument(markdown)
+        document.joinCJKLines { InlineValuePlaceholders.replace(in: $0) { values[$0] } }
+        return document.html()
+    }
+
+    @Test func breaksNextToFullWidthPunctuationOrBetweenCJKGoThroughInlineValues() {
+        let html = Self.joined(
+            "它已经，\nMLBOOKVALUE0Z 了。\n损失是\nMLBOOKVALUE1Z。\n误差\n很小。\n", values: ["很小", "0.5"])
+        #expect(html.contains("它已经，MLBOOKVALUE0Z"), "after a full-width comma: \(html)")
+        #expect(html.contains("损失是\nMLBOOKVALUE1Z"), "between CJK and a number the space stays: \(html)")
+        #expect(html.contains("了。MLBOOKVALUE1Z") == false)
+        #expect(html.contains("误差很小。"), "between two CJK characters: \(html)")
+    }
+
+    @Test func englishCurlyQuotesKeepTheirSpace() {
+        let html = Self.joined("She said\n“hello”.\n", values: [])
+        #expect(html.contains("She said\n“hello”."), "\(html)")
+    }
+}

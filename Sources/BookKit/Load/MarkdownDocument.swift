@@ -36,13 +36,17 @@ final class MarkdownDocument {
         cmark_node_free(node)
     }
 
-    /// Removes line breaks inside paragraphs between two CJK characters: a newline in
-    /// Chinese source text is not a word space, and browsers would show it as one. (Between
-    /// CJK and Latin text the space stays, as Chinese typography spaces mixed scripts.)
-    func joinCJKLines() {
+    /// Removes line breaks inside paragraphs between two CJK characters and next to full-width
+    /// punctuation: a newline in Chinese source text is not a word space, and browsers would
+    /// show it as one. (Between CJK and Latin text the space stays, as Chinese typography
+    /// spaces mixed scripts.) `resolve` gives a text node's literal as the page will show it
+    /// (the renderer replaces inline-value placeholders with their values).
+    func joinCJKLines(resolve: (String) -> String = { $0 }) {
         for node in nodes() where MarkdownNode.type(node) == CMARK_NODE_SOFTBREAK {
             guard let before = cmark_node_previous(node), let after = cmark_node_next(node),
-                MarkdownNode.literal(before).last?.isWide == true && MarkdownNode.literal(after).first?.isWide == true
+                let last = resolve(MarkdownNode.literal(before)).last,
+                let first = resolve(MarkdownNode.literal(after)).first,
+                (last.isWide && first.isWide) || last.isWidePunctuation || first.isWidePunctuation
             else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -109,6 +113,18 @@ enum MarkdownNode {
 }
 
 extension Character {
+    /// Whether this is CJK or full-width punctuation (`，。、：；！？（）《》`), which no space
+    /// may touch. (Curly quotes and `…` are left out: English text uses them too.)
+    var isWidePunctuation: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x3000...0x303E, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF60:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether this is a CJK ideograph, kana, hangul or full-width punctuation.
     var isWide: Bool {
         guard let scalar = unicodeScalars.first else { return false }

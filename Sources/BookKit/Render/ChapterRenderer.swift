@@ -32,7 +32,9 @@ enum ChapterRenderer {
             document.replace(node, withHTML: html, inline: false)
             cellIndex += 1
         }
-        document.joinCJKLines()
+        document.joinCJKLines { literal in
+            InlineValuePlaceholders.replace(in: literal) { result.inlineValues[safe: $0]??.text ?? "" }
+        }
         let withInlineValues = InlineValuePlaceholders.replace(in: document.html()) { index in
             inlineHTML(result.inlineValues[safe: index] ?? nil)
         }
