@@ -24,6 +24,18 @@ enum Platform {
         #endif
     }
 
+    /// The IPv4 address 127.0.0.1:`port` (`sin_len` set where the system has it).
+    static func loopbackAddress(port: UInt16) -> sockaddr_in {
+        var address = sockaddr_in()
+        #if canImport(Darwin)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+        #endif
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+
     /// `SOCK_STREAM` as `socket(2)` takes it (Glibc imports it as an enum).
     static var streamSocket: Int32 {
         #if canImport(Glibc)
