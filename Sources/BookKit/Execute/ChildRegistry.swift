@@ -9,8 +9,6 @@ import NotebookFormat
 /// its environment (`ChapterContract.Environment.runToken` = `<mlbook's pid>-<n>`), which descendants inherit, and the
 /// processes holding it are found in `/proc/*/environ` and killed.
 public enum ChildRegistry {
-    /// The environment variable holding a run's token.
-    static let tokenVariable = ChapterContract.Environment.runToken
     nonisolated(unsafe) private static var groups = Set<pid_t>()
     nonisolated(unsafe) private static var runs = 0
     private static let lock = NSLock()
@@ -44,12 +42,12 @@ public enum ChildRegistry {
             stopping = true
             for group in groups { kill(-group, SIGKILL) }
         }
-        killProcesses { $0.hasPrefix("\(tokenVariable)=\(getpid())-") }
+        killProcesses { $0.hasPrefix("\(ChapterContract.Environment.runToken)=\(getpid())-") }
     }
 
     /// Kills the processes left by the run with `token`, however they were grouped.
     static func killLeftovers(of token: String) {
-        killProcesses { $0 == "\(tokenVariable)=\(token)" }
+        killProcesses { $0 == "\(ChapterContract.Environment.runToken)=\(token)" }
     }
 
     /// Kills each process (not this one) with an environment entry matching `entry`, twice
