@@ -58,7 +58,7 @@ let package = Package(
             name: "NeuralKitTests", dependencies: ["NeuralKit", "NeuralKitKernels", "ElementaryReference"],
             exclude: ["Fixtures"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Golden"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "SVGCharts"], exclude: ["Fixtures"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookFormat", "NeuralKit"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Testing
+import SVGCharts
 
 @testable import BookKit
 
@@ -10,6 +11,6 @@ import Testing
         ("\"\u{301} <\u{301} &\u{301}", "&quot;\u{301} &lt;\u{301} &amp;\u{301}"),
     ])
     func escapesEveryMarkupScalar(text: String, escaped: String) {
-        #expect(escapeHTML(text).unicodeScalars.elementsEqual(escaped.unicodeScalars))
+        #expect(escapeMarkup(text).unicodeScalars.elementsEqual(escaped.unicodeScalars))
     }
 }

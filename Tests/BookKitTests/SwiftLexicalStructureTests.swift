@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SVGCharts
 
 @testable import BookKit
 
@@ -291,7 +292,7 @@ extension SwiftHighlighterTests {
         let html = SwiftHighlighter.html(opening + "x" + closing)
         #expect(ContinuousClock.now - started < .seconds(10))
         let expected =
-            #"<span class="str">"# + escapeHTML(opening) + #"</span>x<span class="str">"# + escapeHTML(closing)
+            #"<span class="str">"# + escapeMarkup(opening) + #"</span>x<span class="str">"# + escapeMarkup(closing)
             + "</span>"
         #expect(html == expected)
     }

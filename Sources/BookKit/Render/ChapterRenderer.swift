@@ -1,5 +1,6 @@
 import Foundation
 import CCMark
+import SVGCharts
 
 /// Turns a chapter and its results into the HTML of its page body: the Markdown rendered by
 /// libcmark, with each Swift cell replaced by its code and outputs, each inline value by its
@@ -47,10 +48,10 @@ enum ChapterRenderer {
                 warnings.append(
                     BookWarning(SourceLocation(file: chapter.path, line: line, column: column), error.message))
                 let delimiter = formula.display ? "$$" : "$"
-                return "<code class=\"math-error\" title=\"\(escapeHTML(error.message))\">"
-                    + "\(escapeHTML(delimiter + formula.tex + delimiter))</code>"
+                return "<code class=\"math-error\" title=\"\(escapeMarkup(error.message))\">"
+                    + "\(escapeMarkup(delimiter + formula.tex + delimiter))</code>"
             } catch {
-                return escapeHTML(formula.tex)
+                return escapeMarkup(formula.tex)
             }
         }
         let equations = PageStructure.numberEquations(
@@ -86,14 +87,14 @@ enum ChapterRenderer {
         if let result {
             if cell.options.output {
                 if !result.output.isEmpty {
-                    html += "<pre class=\"output\">\(escapeHTML(result.output))</pre>\n"
+                    html += "<pre class=\"output\">\(escapeMarkup(result.output))</pre>\n"
                 }
                 for (position, output) in result.richOutputs.enumerated() {
                     let isFirst = position == 0
-                    let id = isFirst ? cell.options.label.map { " id=\"\(escapeHTML($0))\"" } ?? "" : ""
+                    let id = isFirst ? cell.options.label.map { " id=\"\(escapeMarkup($0))\"" } ?? "" : ""
                     let captionText = [isFirst ? number : nil, isFirst ? cell.options.caption : nil].compactMap { $0 }
                         .joined(separator: text.captionSeparator)
-                    let caption = captionText.isEmpty ? "" : "<figcaption>\(escapeHTML(captionText))</figcaption>"
+                    let caption = captionText.isEmpty ? "" : "<figcaption>\(escapeMarkup(captionText))</figcaption>"
                     switch output {
                     case .figure(let svg, _):
                         html += "<figure class=\"chart\"\(id)>\(svg)\(caption)</figure>\n"
@@ -104,7 +105,7 @@ enum ChapterRenderer {
                 }
             }
             if let error = result.error {
-                html += "<pre class=\"error\" role=\"alert\">\(escapeHTML(error))</pre>\n"
+                html += "<pre class=\"error\" role=\"alert\">\(escapeMarkup(error))</pre>\n"
             }
             html += "<p class=\"cell-meta\">\(status(result, text))</p>\n"
         }
@@ -120,7 +121,8 @@ enum ChapterRenderer {
     /// block of the page gives a program that compiles.
     private static func hiddenCode(_ code: String, index: Int?, text: InterfaceText) -> String {
         let id = index.map { " id=\"cell-\($0 + 1)\"" } ?? ""
-        return "<details class=\"hidden-code\"\(id)><summary>\(escapeHTML(text.hiddenCode))</summary>\(code)</details>"
+        return
+            "<details class=\"hidden-code\"\(id)><summary>\(escapeMarkup(text.hiddenCode))</summary>\(code)</details>"
     }
 
     /// The code a reader sees: without the `//|` option lines.
@@ -142,6 +144,6 @@ enum ChapterRenderer {
 
     private static func inlineHTML(_ value: InlineValue?) -> String {
         guard let value else { return "<span class=\"inline-value missing\">?</span>" }
-        return "<span class=\"inline-value\">\(escapeHTML(value.text))</span>"
+        return "<span class=\"inline-value\">\(escapeMarkup(value.text))</span>"
     }
 }

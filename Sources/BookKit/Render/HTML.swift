@@ -1,9 +1,4 @@
 import Foundation
-import SVGCharts
-
-/// Escapes text for HTML (and MathML) content and attribute values: SVGCharts' `escapeMarkup`,
-/// the project's one escaper.
-func escapeHTML(_ text: String) -> String { escapeMarkup(text) }
 
 /// Seconds for people: `0.42 s`, `12 s`, `2 min 5 s`.
 func formatDuration(_ seconds: Double) -> String {

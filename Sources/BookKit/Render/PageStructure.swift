@@ -1,4 +1,5 @@
 import Foundation
+import SVGCharts
 
 /// A section heading of a chapter page, for its table of contents.
 struct Heading: Equatable {
@@ -35,7 +36,7 @@ enum PageStructure {
             headings.append(Heading(level: level, id: id, text: text))
             result += html[cursor..<whole.lowerBound]
             result +=
-                "<h\(level) id=\"\(escapeHTML(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-label=\"\(escapeHTML(linkLabel))\">#</a></h\(level)>"
+                "<h\(level) id=\"\(escapeMarkup(id))\">\(content) <a class=\"anchor\" href=\"#\(escapeMarkup(id))\" aria-label=\"\(escapeMarkup(linkLabel))\">#</a></h\(level)>"
             cursor = whole.upperBound
         }
         return (result + html[cursor...], headings)
@@ -114,10 +115,10 @@ enum PageStructure {
                 shown = "(" + (chapter.map { "\($0)." } ?? "") + "\(count))"
             }
             if let label { numbers[label] = "\(text.equation) \(shown)" }
-            let id = label.map { " id=\"\(escapeHTML($0))\"" } ?? ""
+            let id = label.map { " id=\"\(escapeMarkup($0))\"" } ?? ""
             result += html[cursor..<whole.lowerBound]
             result +=
-                "<span class=\"display-math scrolls numbered\"\(id)>\(html[math])<span class=\"equation-number\">\(escapeHTML(shown))</span></span>"
+                "<span class=\"display-math scrolls numbered\"\(id)>\(html[math])<span class=\"equation-number\">\(escapeMarkup(shown))</span></span>"
             cursor = whole.upperBound
         }
         return (result + html[cursor...], numbers)

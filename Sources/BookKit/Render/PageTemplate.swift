@@ -1,4 +1,5 @@
 import Mustache
+import SVGCharts
 
 /// The HTML around a page's content: head, chapter navigation and the rerun box.
 struct PageTemplate {
@@ -26,11 +27,11 @@ struct PageTemplate {
         let chapter = book.chapters[index]
         let previous = index > 0 ? book.chapters[index - 1] : nil
         let next = index + 1 < book.chapters.count ? book.chapters[index + 1] : nil
-        var pager = "<nav class=\"pager\" aria-label=\"\(escapeHTML(text.previousAndNext))\">"
+        var pager = "<nav class=\"pager\" aria-label=\"\(escapeMarkup(text.previousAndNext))\">"
         if let previous {
-            pager += "<a rel=\"prev\" href=\"\(previous.pageHref)\">← \(escapeHTML(previous.title))</a>"
+            pager += "<a rel=\"prev\" href=\"\(previous.pageHref)\">← \(escapeMarkup(previous.title))</a>"
         }
-        if let next { pager += "<a rel=\"next\" href=\"\(next.pageHref)\">\(escapeHTML(next.title)) →</a>" }
+        if let next { pager += "<a rel=\"next\" href=\"\(next.pageHref)\">\(escapeMarkup(next.title)) →</a>" }
         pager += "</nav>"
         let content = """
             <article>
@@ -50,27 +51,27 @@ struct PageTemplate {
     func indexPage() -> String {
         let items = book.chapters.map { chapter in
             let summary = SiteSources.summary(chapter).map { "<div class=\"summary\">\($0)</div>" } ?? ""
-            return "<li><a href=\"\(chapter.pageHref)\">\(escapeHTML(chapter.title))</a>\(summary)</li>"
+            return "<li><a href=\"\(chapter.pageHref)\">\(escapeMarkup(chapter.title))</a>\(summary)</li>"
         }
         let start = book.chapters.first.map {
-            "<p class=\"start\"><a href=\"\($0.pageHref)\">\(escapeHTML(text.startReading)) →</a></p>"
+            "<p class=\"start\"><a href=\"\($0.pageHref)\">\(escapeMarkup(text.startReading)) →</a></p>"
         }
-        let description = book.configuration.description.map { "<p class=\"description\">\(escapeHTML($0))</p>" }
+        let description = book.configuration.description.map { "<p class=\"description\">\(escapeMarkup($0))</p>" }
         let api = book.configuration.apiModules.map { module in
             let folder = module.lowercased()
-            return "<a href=\"api/\(folder)/documentation/\(folder)/\">\(escapeHTML(module))</a>"
+            return "<a href=\"api/\(folder)/documentation/\(folder)/\">\(escapeMarkup(module))</a>"
         }
         let content = """
             <article>
-            <h1>\(escapeHTML(book.configuration.title))</h1>
+            <h1>\(escapeMarkup(book.configuration.title))</h1>
             \(description ?? "")
             \(SiteSources.introduction(book) ?? "")
             \(start ?? "")
-            <h2>\(escapeHTML(text.chapterList))</h2>
+            <h2>\(escapeMarkup(text.chapterList))</h2>
             <ul class="chapter-list">
             \(items.joined(separator: "\n"))
             </ul>
-            \(api.isEmpty ? "" : "<p class=\"api-reference\">\(escapeHTML(text.apiReference))\(text.captionSeparator)\(api.joined(separator: " · "))</p>")
+            \(api.isEmpty ? "" : "<p class=\"api-reference\">\(escapeMarkup(text.apiReference))\(text.captionSeparator)\(api.joined(separator: " · "))</p>")
             </article>
             """
         return page(title: book.configuration.title, current: nil, content: content, outline: "")
@@ -81,16 +82,17 @@ struct PageTemplate {
     private func rerunBox(_ chapter: Chapter, result: ChapterResult) -> String {
         let parameters = chapter.parameters.map { " -p \($0.name)=\($0.value)" }.joined()
         let failed =
-            result.errors.isEmpty ? "" : "<p class=\"failed\">\(escapeHTML(text.failedCount(result.errors.count)))</p>"
+            result.errors.isEmpty
+            ? "" : "<p class=\"failed\">\(escapeMarkup(text.failedCount(result.errors.count)))</p>"
         let commands = "make site\n.build/release/mlbook run \(chapter.path)\(parameters)"
         let timing = text.timing(formatDuration(result.runSeconds), formatDuration(result.compileSeconds))
         return """
             <aside class="rerun" aria-labelledby="run-this-chapter">
-            <p class="rerun-title" id="run-this-chapter"><strong>\(escapeHTML(text.runThisChapter))</strong></p>
-            <p>\(escapeHTML(text.fromFreshClone))</p>
-            <div class="code-block"><pre class="code commands"><code>\(escapeHTML(commands))</code></pre></div>
-            <p>\(escapeHTML(timing))</p>
-            <p><a href="\(SiteSources.href(chapter))">\(escapeHTML(text.source))</a>\(repositoryLink(chapter))</p>
+            <p class="rerun-title" id="run-this-chapter"><strong>\(escapeMarkup(text.runThisChapter))</strong></p>
+            <p>\(escapeMarkup(text.fromFreshClone))</p>
+            <div class="code-block"><pre class="code commands"><code>\(escapeMarkup(commands))</code></pre></div>
+            <p>\(escapeMarkup(timing))</p>
+            <p><a href="\(SiteSources.href(chapter))">\(escapeMarkup(text.source))</a>\(repositoryLink(chapter))</p>
             \(failed)
             </aside>
             """
@@ -100,13 +102,13 @@ struct PageTemplate {
     private func repositoryLink(_ chapter: Chapter) -> String {
         guard let repository else { return "" }
         let href = SiteSources.repositoryHref(chapter, bookRoot: book.root, repository: repository)
-        return " · <a href=\"\(escapeHTML(href))\">\(escapeHTML(text.repositorySource))</a>"
+        return " · <a href=\"\(escapeMarkup(href))\">\(escapeMarkup(text.repositorySource))</a>"
     }
 
     /// The chapter's own table of contents: its second- and third-level headings.
     private func outline(_ headings: [Heading]) -> String {
         let items = headings.filter { $0.level <= 3 }.map { heading in
-            "<li class=\"level-\(heading.level)\"><a href=\"#\(escapeHTML(heading.id))\">\(escapeHTML(heading.text))</a></li>"
+            "<li class=\"level-\(heading.level)\"><a href=\"#\(escapeMarkup(heading.id))\">\(escapeMarkup(heading.text))</a></li>"
         }
         return items.isEmpty ? "" : "<ol class=\"outline\">\(items.joined())</ol>"
     }

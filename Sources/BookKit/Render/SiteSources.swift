@@ -1,4 +1,5 @@
 import Foundation
+import SVGCharts
 
 /// The Markdown the site carries besides its pages: every chapter's source under `source/`
 /// (each page links its own, so a reader can see and run exactly what made it), and the
@@ -73,7 +74,7 @@ enum SiteSources {
         let document = MarkdownDocument(protected, renderingTables: true)
         document.joinCJKLines()
         return MathProtector.restore(document.html(), spans: formulas) { formula in
-            (try? MathConverter.mathML(formula.tex, display: formula.display)) ?? escapeHTML(formula.tex)
+            (try? MathConverter.mathML(formula.tex, display: formula.display)) ?? escapeMarkup(formula.tex)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SVGCharts
 
 /// Converts one TeX formula to a MathML `<math>` element at build time, so pages need no
 /// JavaScript and the browser's own MathML Core layout does the typesetting.
@@ -12,7 +13,7 @@ enum MathConverter {
     /// screen readers still get the source.
     static func mathML(_ tex: String, display: Bool) throws(MathError) -> String {
         let presentation = try presentation(tex, display: display)
-        let source = escapeHTML(tex.trimmingCharacters(in: .whitespacesAndNewlines))
+        let source = escapeMarkup(tex.trimmingCharacters(in: .whitespacesAndNewlines))
         return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(display ? "block" : "inline")\">"
             + "<semantics>\(presentation)<annotation encoding=\"application/x-tex\">\(source)</annotation>"
             + "</semantics></math>"

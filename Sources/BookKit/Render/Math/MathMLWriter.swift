@@ -1,3 +1,5 @@
+import SVGCharts
+
 /// Prints the tree as MathML Core: only elements and attributes Chromium lays out, attributes
 /// always in the same order, so the output is stable for snapshot tests and page caches.
 enum MathMLWriter {
@@ -44,8 +46,8 @@ enum MathMLWriter {
         switch node {
         case .identifier(let text, let upright):
             let variant = upright && text.count == 1 ? " mathvariant=\"normal\"" : ""
-            return "<mi\(variant)>\(escapeHTML(text))</mi>"
-        case .number(let text): return "<mn>\(escapeHTML(text))</mn>"
+            return "<mi\(variant)>\(escapeMarkup(text))</mi>"
+        case .number(let text): return "<mn>\(escapeMarkup(text))</mn>"
         case .symbol(let op): return operatorElement(op)
         case .function(let name, let movable, _):
             if movable {
@@ -56,7 +58,7 @@ enum MathMLWriter {
         case .largeOperator(let text, _): return "<mo>\(text)</mo>"
         case .text(let text, let style):
             let attribute = style.map { " style=\"\($0)\"" } ?? ""
-            return "<mtext\(attribute)>\(escapeHTML(text))</mtext>"
+            return "<mtext\(attribute)>\(escapeMarkup(text))</mtext>"
         case .space(let width) where width.hasPrefix("-"):
             // Chromium clamps a negative mspace width to zero; a negative margin still pulls.
             return "<mspace style=\"margin-left: \(width)\"></mspace>"
@@ -90,7 +92,7 @@ enum MathMLWriter {
             let style = "border-\(side): 0.04em solid; padding-\(side): 0.12em"
             return "<mrow style=\"\(style)\">\(children(rowNodes(content)))</mrow>"
         case .framed(let content, let style):
-            return "<mrow style=\"\(escapeHTML(style))\">\(children(rowNodes(content)))</mrow>"
+            return "<mrow style=\"\(escapeMarkup(style))\">\(children(rowNodes(content)))</mrow>"
         case .padded(let content, let padding):
             var attributes = padding.zeroWidth ? " width=\"0\"" : ""
             if padding.zeroHeight { attributes += " height=\"0\"" }
@@ -109,7 +111,7 @@ enum MathMLWriter {
     private static func styled(_ content: MathNode, _ style: MathStyle) -> String {
         var attributes = style.displayStyle.map { " displaystyle=\"\($0)\"" } ?? ""
         if let level = style.scriptLevel { attributes += " scriptlevel=\"\(level)\"" }
-        if let color = style.color { attributes += " mathcolor=\"\(escapeHTML(color))\"" }
+        if let color = style.color { attributes += " mathcolor=\"\(escapeMarkup(color))\"" }
         if let size = style.size { attributes += " mathsize=\"\(size)\"" }
         return "<mstyle\(attributes)>\(children(rowNodes(content)))</mstyle>"
     }
@@ -143,7 +145,7 @@ enum MathMLWriter {
         }
         if let size = op.size { attributes += " minsize=\"\(size)\" maxsize=\"\(size)\"" }
         if op.movableLimits { attributes += " movablelimits=\"true\"" }
-        guard let scale = op.scale else { return "<mo\(attributes)>\(escapeHTML(op.text))</mo>" }
+        guard let scale = op.scale else { return "<mo\(attributes)>\(escapeMarkup(op.text))</mo>" }
         return scaledOperator(op.text, attributes: attributes, scale: scale)
     }
 
@@ -154,7 +156,7 @@ enum MathMLWriter {
     private static func scaledOperator(_ text: String, attributes: String, scale: Double) -> String {
         let drop = ((scale - 1) * 0.25 * 10_000).rounded() / 10_000
         return "<mpadded voffset=\"-\(drop)em\"><mo\(attributes) style=\"font-size: \(scale)em\">"
-            + "\(escapeHTML(text))</mo></mpadded>"
+            + "\(escapeMarkup(text))</mo></mpadded>"
     }
 
     /// `\left … \right`: the delimiters stretch over the row between them (MathML Core stretches

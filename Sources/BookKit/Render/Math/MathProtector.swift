@@ -1,5 +1,6 @@
 import CCMark
 import Foundation
+import SVGCharts
 
 /// Cuts `$…$` and `$$…$$` out of Markdown before libcmark parses it, and puts the rendered math
 /// back into cmark's HTML: cmark would otherwise read TeX as Markdown (`\\` becomes `\`, `\,`
@@ -14,7 +15,7 @@ import Foundation
 /// let (markdown, spans) = MathProtector.protect(chapter.markdown)
 /// let html = MarkdownDocument(markdown).html()
 /// let page = MathProtector.restore(html, spans: spans) { span in
-///     (try? MathConverter.mathML(span.tex, display: span.display)) ?? escapeHTML(span.tex)
+///     (try? MathConverter.mathML(span.tex, display: span.display)) ?? escapeMarkup(span.tex)
 /// }
 /// ```
 enum MathProtector {
@@ -173,7 +174,7 @@ private struct PlaceholderRestorer {
 
     private mutating func place(_ span: MathProtector.Span) {
         if insideTag {
-            output += escapeHTML(span.tex.trimmingCharacters(in: .whitespacesAndNewlines)).utf8
+            output += escapeMarkup(span.tex.trimmingCharacters(in: .whitespacesAndNewlines)).utf8
         } else if span.display, output.ends(with: "<p>"), html[position...].starts(with: "</p>".utf8) {
             output.removeLast(3)
             output += render(span).utf8

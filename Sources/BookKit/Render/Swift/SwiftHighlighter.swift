@@ -1,3 +1,5 @@
+import SVGCharts
+
 /// Highlights Swift source as HTML: escaped text with `<span class="…">` around tokens.
 ///
 /// Hand-written on purpose: swift-syntax's `SwiftIDEUtils` would classify every token
@@ -53,7 +55,7 @@ enum SwiftHighlighter {
 
     /// Scalars as escaped HTML text.
     private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        escapeHTML(String(String.UnicodeScalarView(scalars)))
+        escapeMarkup(String(String.UnicodeScalarView(scalars)))
     }
 
     /// The token colors, for the site's stylesheet: CSS variables `--hl-…` for light and
